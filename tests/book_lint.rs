@@ -1,0 +1,43 @@
+//! Layer 4: the catalog, the listings, the chapters and the built HTML agree with each other.
+
+use book_tools::catalog::Catalog;
+use book_tools::{book, lint, repo_root};
+
+fn assert_none(what: &str, problems: Vec<String>) {
+    assert!(
+        problems.is_empty(),
+        "{what}:\n  - {}",
+        problems.join("\n  - ")
+    );
+}
+
+#[test]
+fn every_listing_is_catalogued_shown_and_documented() {
+    let root = repo_root();
+    let catalog = Catalog::load(&root).unwrap_or_else(|e| panic!("{e}"));
+    assert_none(
+        "catalog, listings and chapters disagree",
+        lint::check_catalog(&root, &catalog),
+    );
+}
+
+#[test]
+fn every_include_resolves() {
+    assert_none("broken includes", lint::check_includes(&repo_root()));
+}
+
+#[test]
+fn every_code_block_names_its_language() {
+    assert_none("untagged code blocks", lint::check_fences(&repo_root()));
+}
+
+#[test]
+fn every_internal_link_resolves_in_the_built_html() {
+    let root = repo_root();
+    let dest = root.join("target").join("book-lint");
+    let html = book::build_html(&root, &dest).unwrap_or_else(|e| panic!("{e}"));
+    assert_none(
+        "broken links in the built book",
+        lint::check_html_links(&html),
+    );
+}

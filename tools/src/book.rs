@@ -1,0 +1,99 @@
+//! The book as mdBook sees it: loading it, expanding its includes with mdBook's own preprocessors,
+//! and building its HTML in-process.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use mdbook_driver::MDBook;
+use mdbook_driver::book::BookItem;
+use mdbook_driver::config::Config;
+use mdbook_driver::errors::Result as MdResult;
+use mdbook_renderer::{RenderContext, Renderer};
+
+/// One chapter after mdBook's preprocessors ran: includes expanded, hidden lines kept.
+pub struct ExpandedChapter {
+    /// Relative to `src/`, e.g. `ch03-creating-threads.md`.
+    pub path: PathBuf,
+    pub content: String,
+}
+
+/// A renderer that renders nothing: it only names the run, so that preprocessors limited to the
+/// `html` renderer stay out of the test runs, as they do under `mdbook test`.
+struct TestRun;
+
+impl Renderer for TestRun {
+    fn name(&self) -> &str {
+        "test"
+    }
+
+    fn render(&self, _: &RenderContext) -> MdResult<()> {
+        Ok(())
+    }
+}
+
+pub fn load(root: &Path) -> Result<MDBook, String> {
+    MDBook::load(root).map_err(|e| format!("mdBook cannot load the book: {e:#}"))
+}
+
+/// Every chapter with its includes expanded, in SUMMARY order.
+pub fn expanded_chapters(root: &Path) -> Result<Vec<ExpandedChapter>, String> {
+    let book = load(root)?;
+    let (expanded, _) = book
+        .preprocess_book(&TestRun)
+        .map_err(|e| format!("mdBook's preprocessors failed: {e:#}"))?;
+    Ok(expanded
+        .iter()
+        .filter_map(|item| match item {
+            BookItem::Chapter(ch) => Some(ExpandedChapter {
+                path: ch.path.clone()?,
+                content: ch.content.clone(),
+            }),
+            _ => None,
+        })
+        .collect())
+}
+
+/// Builds the HTML book into `dest` (in-process, no mdbook binary needed) and returns `dest`.
+pub fn build_html(root: &Path, dest: &Path) -> Result<PathBuf, String> {
+    let mut config = Config::from_disk(root.join("book.toml"))
+        .map_err(|e| format!("cannot read book.toml: {e:#}"))?;
+    config.build.build_dir = dest.to_path_buf();
+    let book = MDBook::load_with_config(root, config)
+        .map_err(|e| format!("mdBook cannot load the book: {e:#}"))?;
+    book.build()
+        .map_err(|e| format!("mdBook cannot build the book: {e:#}"))?;
+    Ok(dest.to_path_buf())
+}
+
+/// Runs the book's doctests in-process, as `mdbook test -L deps` would.
+pub fn test(root: &Path, deps: &Path) -> Result<(), String> {
+    let mut book = load(root)?;
+    let deps = deps.to_string_lossy().into_owned();
+    book.test(vec![deps.as_str()])
+        .map_err(|e| format!("mdbook test failed: {e:#}"))
+}
+
+/// Writes the expanded chapters where skeptic reads them and returns their paths.
+///
+/// skeptic cannot check `compile_fail` blocks (it would try to build them); those are marked
+/// `ignore` here and stay checked by rustdoc in the `mdbook test` layer. Each file is written only
+/// when its text changed and is then backdated: skeptic asks cargo to rerun the build script when
+/// these files change, and a file newer than the last run would make every build dirty.
+pub fn write_for_skeptic(root: &Path, out_dir: &Path) -> Result<Vec<PathBuf>, String> {
+    fs::create_dir_all(out_dir).map_err(|e| format!("cannot create {}: {e}", out_dir.display()))?;
+    let mut written = Vec::new();
+    for chapter in expanded_chapters(root)? {
+        let file_name = chapter.path.to_string_lossy().replace(['/', '\\'], "-");
+        let path = out_dir.join(file_name);
+        let text = chapter
+            .content
+            .replace("```rust,compile_fail", "```rust,ignore");
+        if fs::read_to_string(&path).ok().as_deref() != Some(text.as_str()) {
+            fs::write(&path, &text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        }
+        filetime::set_file_mtime(&path, filetime::FileTime::from_unix_time(1, 0))
+            .map_err(|e| format!("cannot backdate {}: {e}", path.display()))?;
+        written.push(path);
+    }
+    Ok(written)
+}

@@ -1,0 +1,93 @@
+//! Builds the `listings` crate with a nested `cargo build` and reports what it produced.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+struct Message {
+    reason: String,
+    #[serde(default)]
+    target: Option<Target>,
+    #[serde(default)]
+    filenames: Vec<PathBuf>,
+    #[serde(default)]
+    executable: Option<PathBuf>,
+}
+
+#[derive(Deserialize)]
+struct Target {
+    name: String,
+    kind: Vec<String>,
+}
+
+fn cargo() -> Command {
+    Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
+}
+
+/// Runs `cargo build -p listings` with `extra` arguments and returns its artifact messages.
+fn build(root: &Path, extra: &[&str]) -> Result<Vec<Message>, String> {
+    let output = cargo()
+        .current_dir(root)
+        .args(["build", "--quiet", "--locked", "-p", "listings", "--bins"])
+        .args(["--message-format", "json-render-diagnostics"])
+        .args(extra)
+        .stderr(Stdio::inherit())
+        .output()
+        .map_err(|e| format!("cannot run cargo: {e}"))?;
+    if !output.status.success() {
+        return Err("`cargo build -p listings` failed; its errors are printed above".into());
+    }
+    Ok(String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .filter_map(|line| serde_json::from_str::<Message>(line).ok())
+        .filter(|m| m.reason == "compiler-artifact")
+        .collect())
+}
+
+/// Builds every listing and returns each binary's path by listing name.
+pub fn build_listings(root: &Path) -> Result<BTreeMap<String, PathBuf>, String> {
+    Ok(build(root, &[])?
+        .into_iter()
+        .filter_map(|m| {
+            let target = m.target?;
+            let exe = m.executable?;
+            target
+                .kind
+                .iter()
+                .any(|k| k == "bin")
+                .then_some((target.name, exe))
+        })
+        .collect())
+}
+
+/// Makes the directory that `mdbook test -L DIR` needs: exactly one build of every crate the listings
+/// link, so that rustdoc finds no second candidate for any `extern crate` (error E0464). The listings
+/// are built in a target directory of their own and only the artifacts cargo reports are linked in.
+pub fn doctest_deps(root: &Path) -> Result<PathBuf, String> {
+    let target_dir = root.join("target").join("doctest");
+    let target_arg = target_dir.to_string_lossy().into_owned();
+    let messages = build(root, &["--target-dir", &target_arg])?;
+    let deps = target_dir.join("deps-for-mdbook");
+    if deps.exists() {
+        fs::remove_dir_all(&deps).map_err(|e| format!("cannot clear {}: {e}", deps.display()))?;
+    }
+    fs::create_dir_all(&deps).map_err(|e| format!("cannot create {}: {e}", deps.display()))?;
+    for file in messages.iter().flat_map(|m| &m.filenames) {
+        let keep = matches!(
+            file.extension().and_then(|e| e.to_str()),
+            Some("rlib" | "so" | "dylib" | "dll")
+        );
+        if !keep {
+            continue;
+        }
+        let name = file.file_name().expect("artifact has a file name");
+        fs::hard_link(file, deps.join(name))
+            .or_else(|_| fs::copy(file, deps.join(name)).map(drop))
+            .map_err(|e| format!("cannot link {}: {e}", file.display()))?;
+    }
+    Ok(deps)
+}

@@ -1,0 +1,318 @@
+//! Book lint: the catalog, the listings, the chapters and the built HTML agree with each other.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs;
+use std::path::{Component, Path, PathBuf};
+use std::sync::LazyLock;
+
+use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag};
+use regex::Regex;
+
+use crate::catalog::{BIN_DIR, Catalog, OUTPUT_DIR};
+
+static INCLUDE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\{\{#(include|rustdoc_include|playground)\s+([^}\s:]+)(?::([^}\s]+))?\s*\}\}")
+        .expect("valid")
+});
+
+/// One `{{#include ...}}`-style link in a chapter.
+#[derive(Debug, Clone)]
+pub struct Include {
+    /// The chapter, relative to `src/`.
+    pub chapter: PathBuf,
+    pub line: usize,
+    pub path: String,
+    pub anchor: Option<String>,
+    /// The included file, resolved against the chapter's directory.
+    pub target: PathBuf,
+}
+
+/// Every Markdown file under `src/`, relative to it, sorted.
+pub fn chapters(root: &Path) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    let mut dirs = vec![root.join("src")];
+    while let Some(dir) = dirs.pop() {
+        for entry in fs::read_dir(&dir).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.extension().is_some_and(|e| e == "md") {
+                found.push(
+                    path.strip_prefix(root.join("src"))
+                        .expect("under src")
+                        .to_path_buf(),
+                );
+            }
+        }
+    }
+    found.sort();
+    found
+}
+
+/// Every include of every chapter, in the order they appear.
+pub fn includes(root: &Path) -> Vec<Include> {
+    let mut all = Vec::new();
+    for chapter in chapters(root) {
+        let file = root.join("src").join(&chapter);
+        let text = fs::read_to_string(&file).unwrap_or_default();
+        let dir = file
+            .parent()
+            .expect("chapter is in a directory")
+            .to_path_buf();
+        for (number, line) in text.lines().enumerate() {
+            for caps in INCLUDE.captures_iter(line) {
+                all.push(Include {
+                    chapter: chapter.clone(),
+                    line: number + 1,
+                    path: caps[2].to_owned(),
+                    anchor: caps.get(3).map(|m| m.as_str().to_owned()),
+                    target: normalize(&dir.join(&caps[2])),
+                });
+            }
+        }
+    }
+    all
+}
+
+/// Resolves `..` and `.` without touching the file system, so that missing files compare too.
+fn normalize(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for part in path.components() {
+        match part {
+            Component::ParentDir => {
+                out.pop();
+            }
+            Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// Every include names a file that exists and, where it names an anchor, a file that has it.
+pub fn check_includes(root: &Path) -> Vec<String> {
+    let mut problems = Vec::new();
+    for include in includes(root) {
+        let at = format!("src/{}:{}", include.chapter.display(), include.line);
+        let Ok(text) = fs::read_to_string(&include.target) else {
+            problems.push(format!(
+                "{at}: included file `{}` does not exist",
+                include.path
+            ));
+            continue;
+        };
+        let Some(anchor) = &include.anchor else {
+            continue;
+        };
+        let is_line_range = anchor.chars().all(|c| c.is_ascii_digit() || c == ':');
+        if is_line_range {
+            continue;
+        }
+        let start = format!("ANCHOR: {anchor}");
+        let end = format!("ANCHOR_END: {anchor}");
+        let has = |marker: &str| text.lines().any(|l| l.trim_end().ends_with(marker));
+        if !has(&start) || !has(&end) {
+            problems.push(format!(
+                "{at}: `{}` has no anchor `{anchor}` (needs `// {start}` and `// {end}`)",
+                include.path
+            ));
+        }
+    }
+    problems
+}
+
+/// Every fenced code block names its language: rustdoc tests an untagged fence as Rust.
+pub fn check_fences(root: &Path) -> Vec<String> {
+    let mut problems = Vec::new();
+    for chapter in chapters(root) {
+        let text = fs::read_to_string(root.join("src").join(&chapter)).unwrap_or_default();
+        for (event, range) in Parser::new(&text).into_offset_iter() {
+            if let Event::Start(Tag::CodeBlock(kind)) = event {
+                let untagged = match kind {
+                    CodeBlockKind::Fenced(info) => info.trim().is_empty(),
+                    CodeBlockKind::Indented => true,
+                };
+                if untagged {
+                    let line = text[..range.start].lines().count() + 1;
+                    problems.push(format!(
+                        "src/{}:{line}: code block without a language (write ```text, ```rust, ...)",
+                        chapter.display()
+                    ));
+                }
+            }
+        }
+    }
+    problems
+}
+
+/// Listings, catalog, chapters and documented outputs agree:
+/// every listing is catalogued and shown by its chapter, every output file belongs to a listing and
+/// is shown right under it.
+pub fn check_catalog(root: &Path, catalog: &Catalog) -> Vec<String> {
+    let mut problems = Vec::new();
+    let bins: BTreeSet<String> = fs::read_dir(root.join(BIN_DIR))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|e| {
+            let path = e.path();
+            if path.extension()? != "rs" {
+                return None;
+            }
+            Some(path.file_stem()?.to_string_lossy().into_owned())
+        })
+        .collect();
+    let catalogued: BTreeSet<String> = catalog.listings.iter().map(|l| l.name.clone()).collect();
+    for name in bins.difference(&catalogued) {
+        problems.push(format!(
+            "listing `{name}` ({BIN_DIR}/{name}.rs) is not in the catalog (listings/catalog.toml)"
+        ));
+    }
+    for name in catalogued.difference(&bins) {
+        problems.push(format!(
+            "catalog entry `{name}` has no program {BIN_DIR}/{name}.rs"
+        ));
+    }
+
+    let includes = includes(root);
+    let bin_dir = root.join(BIN_DIR);
+    let output_dir = root.join(OUTPUT_DIR);
+    let mut documented_files = BTreeSet::new();
+    for listing in &catalog.listings {
+        documented_files.insert(listing.output.clone());
+        documented_files.extend(listing.stderr.clone());
+        if !listing.chapter_path(root).exists() {
+            problems.push(format!(
+                "{}: chapter src/{} does not exist",
+                listing.label(),
+                listing.chapter
+            ));
+            continue;
+        }
+        let in_chapter: Vec<&Include> = includes
+            .iter()
+            .filter(|i| i.chapter == Path::new(&listing.chapter))
+            .collect();
+        let source = listing.source_path(root);
+        let Some(shown_at) = in_chapter.iter().position(|i| i.target == source) else {
+            let elsewhere: Vec<String> = includes
+                .iter()
+                .filter(|i| i.target == source)
+                .map(|i| format!("src/{}", i.chapter.display()))
+                .collect();
+            problems.push(format!(
+                "{} is not shown by its chapter (shown by: {elsewhere:?})",
+                listing.label()
+            ));
+            continue;
+        };
+        // The documented output goes after the listing and before the chapter's next listing.
+        let next_listing = in_chapter[shown_at + 1..]
+            .iter()
+            .position(|i| i.target.starts_with(&bin_dir))
+            .map_or(in_chapter.len(), |p| shown_at + 1 + p);
+        let under = &in_chapter[shown_at + 1..next_listing];
+        let mut outputs = vec![listing.output_path(root)];
+        outputs.extend(listing.stderr_path(root));
+        for output in outputs {
+            if !output.exists() {
+                problems.push(format!(
+                    "{}: documented output {} is missing; run `cargo bless {}`",
+                    listing.label(),
+                    output.display(),
+                    listing.name
+                ));
+            }
+            if !under.iter().any(|i| i.target == output) {
+                problems.push(format!(
+                    "{}: its output {} is not included under it",
+                    listing.label(),
+                    output.strip_prefix(root).unwrap_or(&output).display()
+                ));
+            }
+        }
+    }
+    for entry in fs::read_dir(&output_dir).into_iter().flatten().flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if !documented_files.contains(&name) {
+            problems.push(format!(
+                "{OUTPUT_DIR}/{name} belongs to no listing in the catalog"
+            ));
+        }
+    }
+    problems
+}
+
+static HREF: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"\s(?:href|src)="([^"]*)""#).expect("valid"));
+static ID: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"\s(?:id|name)="([^"]*)""#).expect("valid"));
+
+/// Every internal link and `#fragment` in the built HTML resolves.
+pub fn check_html_links(html_dir: &Path) -> Vec<String> {
+    let mut pages = BTreeMap::new();
+    let mut dirs = vec![html_dir.to_path_buf()];
+    while let Some(dir) = dirs.pop() {
+        for entry in fs::read_dir(&dir).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.extension().is_some_and(|e| e == "html") {
+                let text = fs::read_to_string(&path).unwrap_or_default();
+                pages.insert(path, text);
+            }
+        }
+    }
+    let ids_of = |text: &str| -> BTreeSet<String> {
+        ID.captures_iter(text).map(|c| c[1].to_owned()).collect()
+    };
+    let mut problems = Vec::new();
+    for (page, text) in &pages {
+        // mdBook's 404 page links relative to the site root, wherever it is served from.
+        if page.file_name().is_some_and(|n| n == "404.html") {
+            continue;
+        }
+        let page_name = page.strip_prefix(html_dir).unwrap_or(page).display();
+        for caps in HREF.captures_iter(text) {
+            let link = caps[1].replace("&amp;", "&");
+            let external = link.contains("://")
+                || link.starts_with("//")
+                || link.starts_with("mailto:")
+                || link.starts_with("javascript:")
+                || link.starts_with("data:");
+            if external || link.is_empty() {
+                continue;
+            }
+            let (file, fragment) = match link.split_once('#') {
+                Some((file, fragment)) => (file, Some(fragment)),
+                None => (link.as_str(), None),
+            };
+            let file = file.split('?').next().unwrap_or_default();
+            let target = if file.is_empty() {
+                page.clone()
+            } else {
+                normalize(&page.parent().expect("page in a dir").join(file))
+            };
+            let target = if target.is_dir() {
+                target.join("index.html")
+            } else {
+                target
+            };
+            if !target.exists() {
+                problems.push(format!(
+                    "{page_name}: link `{link}` points to a missing file"
+                ));
+                continue;
+            }
+            if let Some(fragment) = fragment.filter(|f| !f.is_empty()) {
+                let target_text = pages.get(&target).cloned().unwrap_or_default();
+                if !ids_of(&target_text).contains(fragment) {
+                    problems.push(format!(
+                        "{page_name}: link `{link}` points to a missing #{fragment}"
+                    ));
+                }
+            }
+        }
+    }
+    problems
+}

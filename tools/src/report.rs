@@ -1,0 +1,147 @@
+//! Checking one run of a listing against its documented output, and blessing a new one.
+
+use std::fs;
+use std::path::Path;
+
+use similar::TextDiff;
+
+use crate::catalog::Listing;
+use crate::run::Run;
+
+/// Compares a run with the listing's documented output under its rule. On failure the message names
+/// the listing, its chapter, every rule broken, and shows a diff.
+pub fn check(root: &Path, listing: &Listing, run: &Run) -> Result<(), String> {
+    let fresh = run.stdout_text();
+    let mut problems = Vec::new();
+
+    if run.timed_out {
+        problems.push(format!(
+            "hung: killed after {:.1} s; it printed what is shown as fresh below",
+            run.elapsed.as_secs_f64()
+        ));
+    } else if run.exit != Some(listing.rule.exit) {
+        problems.push(match run.exit {
+            Some(code) => format!("exit status {code}, expected {}", listing.rule.exit),
+            None => "killed by a signal".to_owned(),
+        });
+    }
+
+    let documented_path = listing.output_path(root);
+    let documented = match fs::read_to_string(&documented_path) {
+        Ok(text) => Some(text),
+        Err(e) => {
+            problems.push(format!(
+                "documented output {} is missing ({e}); run `cargo bless {}`",
+                documented_path.display(),
+                listing.name
+            ));
+            None
+        }
+    };
+    if let Some(documented) = &documented
+        && let Err(broken) = listing.rule.check(documented, &fresh)
+    {
+        problems.extend(broken);
+    }
+
+    let documented_stderr = match listing.stderr_path(root) {
+        Some(path) => match fs::read_to_string(&path) {
+            Ok(text) => text,
+            Err(e) => {
+                problems.push(format!(
+                    "documented stderr {} is missing ({e})",
+                    path.display()
+                ));
+                String::new()
+            }
+        },
+        None => String::new(),
+    };
+    // Standard error is written by one thread at a time in every listing that uses it, so only the
+    // rule's masks apply to it, never a looser order.
+    let stderr_rule = crate::rule::Rule {
+        masks: listing.rule.masks.clone(),
+        ..Default::default()
+    };
+    if let Err(broken) = stderr_rule.check(&documented_stderr, &run.stderr) {
+        problems.extend(broken.into_iter().map(|p| format!("stderr: {p}")));
+    }
+
+    if problems.is_empty() {
+        return Ok(());
+    }
+    let mut message = format!("{} does not print what the book shows:\n", listing.label());
+    for problem in &problems {
+        message.push_str(&format!("  - {problem}\n"));
+    }
+    message.push_str(&diff(
+        "documented stdout",
+        "fresh stdout",
+        documented.as_deref().unwrap_or(""),
+        &fresh,
+    ));
+    if documented_stderr != run.stderr {
+        message.push_str(&diff(
+            "documented stderr",
+            "fresh stderr",
+            &documented_stderr,
+            &run.stderr,
+        ));
+    }
+    Err(message)
+}
+
+/// A unified diff of two outputs, or a note that they are identical as text.
+pub fn diff(old_name: &str, new_name: &str, old: &str, new: &str) -> String {
+    if old == new {
+        return format!("({old_name} and {new_name} are identical as text)\n");
+    }
+    TextDiff::from_lines(old, new)
+        .unified_diff()
+        .header(old_name, new_name)
+        .to_string()
+}
+
+/// Writes a run as the listing's documented output. The run must have ended as the catalog says,
+/// and must satisfy its own rule, so that a rule whose patterns match nothing is caught at once.
+pub fn bless(root: &Path, listing: &Listing, run: &Run) -> Result<(), String> {
+    if run.timed_out {
+        return Err(format!("{} hung; nothing written", listing.label()));
+    }
+    if run.exit != Some(listing.rule.exit) {
+        return Err(format!(
+            "{} ended with {:?}, the catalog expects exit status {}; nothing written\nstderr:\n{}",
+            listing.label(),
+            run.exit,
+            listing.rule.exit,
+            run.stderr
+        ));
+    }
+    let stdout = run.stdout_text();
+    if let Err(problems) = listing.rule.check(&stdout, &stdout) {
+        return Err(format!(
+            "{}: the run does not satisfy its own rule; nothing written:\n  - {}",
+            listing.label(),
+            problems.join("\n  - ")
+        ));
+    }
+    match (listing.stderr_path(root), run.stderr.is_empty()) {
+        (Some(path), _) => write(&path, &run.stderr)?,
+        (None, true) => {}
+        (None, false) => {
+            return Err(format!(
+                "{} wrote to stderr but the catalog documents no stderr file; nothing written:\n{}",
+                listing.label(),
+                run.stderr
+            ));
+        }
+    }
+    write(&listing.output_path(root), &stdout)
+}
+
+fn write(path: &Path, text: &str) -> Result<(), String> {
+    if let Some(dir) = path.parent() {
+        fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    }
+    fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
