@@ -48,6 +48,18 @@ pub struct Mask {
     pub max: Option<f64>,
 }
 
+/// Sections that a lock makes exclusive: between a thread's line matching `enter` and its next line
+/// matching `leave`, no line of any thread matches `enter` or `leave`. A line matching both is a
+/// section of its own. A section may be left open at the end of the output, by a thread cut off
+/// while holding the lock.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Exclusive {
+    pub enter: String,
+    pub leave: String,
+    pub because: String,
+}
+
 /// A line that appears a varying number of times, between `min` and `max`.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -77,6 +89,8 @@ pub struct Rule {
     #[serde(default)]
     pub before: Vec<Before>,
     #[serde(default)]
+    pub exclusive: Vec<Exclusive>,
+    #[serde(default)]
     pub masks: Vec<Mask>,
     #[serde(default)]
     pub repeats: Vec<Repeat>,
@@ -92,6 +106,7 @@ pub struct Compiled<'r> {
     rule: &'r Rule,
     thread_tag: Regex,
     before: Vec<(Regex, Regex, &'r Before)>,
+    exclusive: Vec<(Regex, Regex, &'r Exclusive)>,
     masks: Vec<(Regex, &'r Mask)>,
     repeats: Vec<(Regex, &'r Repeat)>,
 }
@@ -113,6 +128,11 @@ impl Rule {
             .before
             .iter()
             .map(|b| Ok((regex(&b.first)?, regex(&b.then)?, b)))
+            .collect::<Result<_, String>>()?;
+        let exclusive = self
+            .exclusive
+            .iter()
+            .map(|x| Ok((regex(&x.enter)?, regex(&x.leave)?, x)))
             .collect::<Result<_, String>>()?;
         let masks = self
             .masks
@@ -139,6 +159,7 @@ impl Rule {
             rule: self,
             thread_tag,
             before,
+            exclusive,
             masks,
             repeats,
         })
@@ -255,6 +276,56 @@ impl Compiled<'_> {
                         lines[last_first].raw,
                         first_then + 1,
                         lines[first_then].raw
+                    ));
+                }
+            }
+        }
+    }
+
+    fn check_exclusive(&self, documented: &[Line], fresh: &[Line], problems: &mut Vec<String>) {
+        for (enter, leave, exclusive) in &self.exclusive {
+            for (which, lines) in [("documented", documented), ("fresh", fresh)] {
+                let mut holder: Option<(usize, &Line)> = None;
+                let mut sections = 0;
+                for (i, line) in lines.iter().enumerate() {
+                    let entering = enter.is_match(line.raw);
+                    let leaving = leave.is_match(line.raw);
+                    if !entering && !leaving {
+                        continue;
+                    }
+                    match holder {
+                        Some((at, held)) => {
+                            if !(leaving && !entering && held.thread == line.thread) {
+                                problems.push(format!(
+                                    "exclusive sections broken in the {which} output ({}): line {} `{}` comes while line {} `{}` has not been left",
+                                    exclusive.because,
+                                    i + 1,
+                                    line.raw,
+                                    at + 1,
+                                    held.raw
+                                ));
+                            }
+                            holder = None;
+                        }
+                        // A line that both enters and leaves is a section of one line.
+                        None if entering => {
+                            sections += 1;
+                            if !leaving {
+                                holder = Some((i, line));
+                            }
+                        }
+                        None => problems.push(format!(
+                            "exclusive sections broken in the {which} output ({}): line {} `{}` leaves a section never entered",
+                            exclusive.because,
+                            i + 1,
+                            line.raw
+                        )),
+                    }
+                }
+                if sections == 0 {
+                    problems.push(format!(
+                        "exclusive sections ({}): no line of the {which} output matches `{}`",
+                        exclusive.because, exclusive.enter
                     ));
                 }
             }
@@ -390,6 +461,7 @@ impl Compiled<'_> {
         let mut new = self.lines(fresh);
         self.check_bounds(&new, &mut problems);
         self.check_before(&doc, &new, &mut problems);
+        self.check_exclusive(&doc, &new, &mut problems);
         self.take_repeats(&mut doc, &mut new, &mut problems);
         self.take_cut_off(&mut doc, &mut new, &mut problems);
         self.check_order(&doc, &new, &mut problems);

@@ -310,3 +310,56 @@ fn a_rule_reports_every_problem_at_once() {
         .unwrap_err();
     assert_eq!(problems.len(), 2, "{problems:#?}");
 }
+
+#[test]
+fn exclusive_sections_never_overlap() {
+    let doc = "[a] grab\n[a] release\n[b] try\n[b] grab\n[b] release\n[a] grab\n";
+    let locked = rule(
+        r#"
+        order = "per-thread"
+        [[exclusive]]
+        enter = 'grab$'
+        leave = 'release$'
+        because = "the lock"
+        [[cut_off]]
+        thread = "a"
+        max_lines = 10
+        "#,
+    );
+    accepts(&locked, doc, "[b] try\n[a] grab\n[a] release\n[b] grab\n[b] release\n");
+    accepts(&locked, doc, "[b] try\n[b] grab\n[b] release\n[a] grab\n[a] release\n[a] grab\n");
+    rejects(
+        &locked,
+        doc,
+        "[a] grab\n[b] try\n[b] grab\n[a] release\n[b] release\n",
+        "line 3 `[b] grab` comes while line 1 `[a] grab` has not been left",
+    );
+    rejects(
+        &locked,
+        doc,
+        "[b] try\n[a] grab\n[b] release\n[a] release\n[b] grab\n",
+        "exclusive sections broken",
+    );
+    rejects(&locked, doc, "[b] try\n[b] release\n", "never entered");
+}
+
+#[test]
+fn a_line_that_enters_and_leaves_is_a_section_of_its_own() {
+    let doc = "[x] set\n[r] hold\n[r] inner\n[r] done\n[y] set\n";
+    let reentrant = rule(
+        r#"
+        order = "per-thread"
+        [[exclusive]]
+        enter = '^\[(r\] hold|x\] set|y\] set)'
+        leave = '^\[(r\] done|x\] set|y\] set)'
+        because = "the lock"
+        "#,
+    );
+    accepts(&reentrant, doc, "[y] set\n[x] set\n[r] hold\n[r] inner\n[r] done\n");
+    rejects(
+        &reentrant,
+        doc,
+        "[x] set\n[r] hold\n[y] set\n[r] inner\n[r] done\n",
+        "line 3 `[y] set` comes while line 2 `[r] hold` has not been left",
+    );
+}

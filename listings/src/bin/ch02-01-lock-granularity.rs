@@ -1,0 +1,86 @@
+use std::thread;
+use std::time::{Duration, Instant};
+
+use parking_lot::Mutex;
+
+const THREADS: usize = 4;
+const STEPS: u64 = 4_000;
+
+/// One step of CPU-bound work: a few thousand rounds of an integer hash.
+fn work(seed: u64) -> u64 {
+    (0..2_000).fold(seed, |h, i| (h ^ i).wrapping_mul(0x0100_0000_01b3))
+}
+
+/// Every step runs while holding one global lock, the way CPython runs bytecode under the GIL.
+fn one_global_lock() -> u64 {
+    let gil = Mutex::new(0u64);
+    thread::scope(|scope| {
+        for t in 0..THREADS as u64 {
+            let gil = &gil;
+            scope.spawn(move || {
+                for step in 0..STEPS {
+                    let mut total = gil.lock();
+                    *total = total.wrapping_add(work(t * STEPS + step));
+                }
+            });
+        }
+    });
+    gil.into_inner()
+}
+
+/// Each thread owns a shard with its own lock; the lock is taken only to add the result.
+fn fine_grained_locks() -> u64 {
+    let shards: Vec<Mutex<u64>> = (0..THREADS).map(|_| Mutex::new(0)).collect();
+    thread::scope(|scope| {
+        for (t, shard) in shards.iter().enumerate() {
+            scope.spawn(move || {
+                for step in 0..STEPS {
+                    let result = work(t as u64 * STEPS + step);
+                    let mut total = shard.lock();
+                    *total = total.wrapping_add(result);
+                }
+            });
+        }
+    });
+    shards
+        .into_iter()
+        .map(Mutex::into_inner)
+        .fold(0, u64::wrapping_add)
+}
+
+/// Nothing is shared: each thread sums on its own and hands its total back through `join`.
+fn no_shared_state() -> u64 {
+    thread::scope(|scope| {
+        let handles: Vec<_> = (0..THREADS as u64)
+            .map(|t| {
+                scope.spawn(move || {
+                    (0..STEPS).fold(0u64, |total, step| total.wrapping_add(work(t * STEPS + step)))
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("a worker panicked"))
+            .fold(0, u64::wrapping_add)
+    })
+}
+
+fn timed(name: &str, variant: fn() -> u64) -> Duration {
+    let started = Instant::now();
+    let total = variant();
+    let elapsed = started.elapsed();
+    println!("{name:<20} total {total:>20}  {:>5} ms", elapsed.as_millis());
+    elapsed
+}
+
+fn main() {
+    println!("{THREADS} threads, {STEPS} steps each");
+    let global = timed("one global lock", one_global_lock);
+    let fine = timed("fine-grained locks", fine_grained_locks);
+    let none = timed("no shared state", no_shared_state);
+    println!(
+        "global lock takes {:.1}x as long as fine-grained locks, {:.1}x as long as no sharing",
+        global.as_secs_f64() / fine.as_secs_f64(),
+        global.as_secs_f64() / none.as_secs_f64()
+    );
+}
