@@ -22,6 +22,14 @@ fn every_listing_is_catalogued_shown_and_documented() {
 }
 
 #[test]
+fn every_chapter_is_in_the_summary() {
+    assert_none(
+        "SUMMARY.md and src/ disagree",
+        lint::check_summary(&repo_root()),
+    );
+}
+
+#[test]
 fn every_include_resolves() {
     assert_none("broken includes", lint::check_includes(&repo_root()));
 }

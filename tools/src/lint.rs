@@ -89,6 +89,34 @@ fn normalize(path: &Path) -> PathBuf {
     out
 }
 
+/// Every chapter file is in `SUMMARY.md`, and every file `SUMMARY.md` names exists.
+pub fn check_summary(root: &Path) -> Vec<String> {
+    let summary = fs::read_to_string(root.join("src/SUMMARY.md")).unwrap_or_default();
+    let link = Regex::new(r"\]\(([^)#]+\.md)\)").expect("valid");
+    let listed: BTreeSet<PathBuf> = link
+        .captures_iter(&summary)
+        .map(|c| PathBuf::from(&c[1]))
+        .collect();
+    let mut problems = Vec::new();
+    for chapter in chapters(root) {
+        if chapter != Path::new("SUMMARY.md") && !listed.contains(&chapter) {
+            problems.push(format!(
+                "src/{} is not in src/SUMMARY.md",
+                chapter.display()
+            ));
+        }
+    }
+    for chapter in &listed {
+        if !root.join("src").join(chapter).exists() {
+            problems.push(format!(
+                "src/SUMMARY.md names src/{}, which does not exist",
+                chapter.display()
+            ));
+        }
+    }
+    problems
+}
+
 /// Every include names a file that exists and, where it names an anchor, a file that has it.
 pub fn check_includes(root: &Path) -> Vec<String> {
     let mut problems = Vec::new();
@@ -206,6 +234,9 @@ pub fn check_catalog(root: &Path, catalog: &Catalog) -> Vec<String> {
             ));
             continue;
         };
+        if let Some(problem) = check_caption(root, listing, in_chapter[shown_at]) {
+            problems.push(problem);
+        }
         // The documented output goes after the listing and before the chapter's next listing.
         let next_listing = in_chapter[shown_at + 1..]
             .iter()
@@ -241,6 +272,42 @@ pub fn check_catalog(root: &Path, catalog: &Catalog) -> Vec<String> {
         }
     }
     problems
+}
+
+/// The listing's caption stands right above it and names its file and the command that runs it.
+fn check_caption(
+    root: &Path,
+    listing: &crate::catalog::Listing,
+    shown: &Include,
+) -> Option<String> {
+    let text = fs::read_to_string(root.join("src").join(&shown.chapter)).unwrap_or_default();
+    let before: Vec<&str> = text.lines().take(shown.line - 1).collect();
+    let fence = before.iter().rposition(|l| l.starts_with("```"))?;
+    let caption_end = before[..fence].iter().rposition(|l| !l.trim().is_empty());
+    let caption_start = before[..fence]
+        .iter()
+        .rposition(|l| l.starts_with("<p class=\"caption\""));
+    let (Some(start), Some(end)) = (caption_start, caption_end) else {
+        return Some(format!("{}: no caption above the listing", listing.label()));
+    };
+    let caption = before[start..=end].join(" ");
+    let file = format!("<code>listings/src/bin/{}.rs</code>", listing.name);
+    let command = format!("<code>cargo run -p listings --bin {}</code>", listing.name);
+    let numbered = Regex::new(r#"id="listing-(\d+)-(\d+)".*Listing (\d+)-(\d+):"#).expect("valid");
+    let consistent = numbered
+        .captures(&caption)
+        .is_some_and(|c| c[1] == c[3] && c[2] == c[4]);
+    if !caption.ends_with("</p>")
+        || !caption.contains(&file)
+        || !caption.contains(&command)
+        || !consistent
+    {
+        return Some(format!(
+            "{}: the caption above it must be `<p class=\"caption\" id=\"listing-N-M\">` with `Listing N-M:`, {file} and {command}; found `{caption}`",
+            listing.label()
+        ));
+    }
+    None
 }
 
 static HREF: LazyLock<Regex> =

@@ -326,8 +326,16 @@ fn exclusive_sections_never_overlap() {
         max_lines = 10
         "#,
     );
-    accepts(&locked, doc, "[b] try\n[a] grab\n[a] release\n[b] grab\n[b] release\n");
-    accepts(&locked, doc, "[b] try\n[b] grab\n[b] release\n[a] grab\n[a] release\n[a] grab\n");
+    accepts(
+        &locked,
+        doc,
+        "[b] try\n[a] grab\n[a] release\n[b] grab\n[b] release\n",
+    );
+    accepts(
+        &locked,
+        doc,
+        "[b] try\n[b] grab\n[b] release\n[a] grab\n[a] release\n[a] grab\n",
+    );
     rejects(
         &locked,
         doc,
@@ -355,7 +363,11 @@ fn a_line_that_enters_and_leaves_is_a_section_of_its_own() {
         because = "the lock"
         "#,
     );
-    accepts(&reentrant, doc, "[y] set\n[x] set\n[r] hold\n[r] inner\n[r] done\n");
+    accepts(
+        &reentrant,
+        doc,
+        "[y] set\n[x] set\n[r] hold\n[r] inner\n[r] done\n",
+    );
     rejects(
         &reentrant,
         doc,

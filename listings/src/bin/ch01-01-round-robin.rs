@@ -23,9 +23,18 @@ impl Task {
 
 fn main() {
     let mut ready: VecDeque<Task> = VecDeque::from([
-        Task { name: "download", steps_left: 3 },
-        Task { name: "resize", steps_left: 2 },
-        Task { name: "upload", steps_left: 3 },
+        Task {
+            name: "download",
+            steps_left: 3,
+        },
+        Task {
+            name: "resize",
+            steps_left: 2,
+        },
+        Task {
+            name: "upload",
+            steps_left: 3,
+        },
     ]);
     // Round-robin: the front task runs one step, then waits at the back until its next turn.
     while let Some(mut task) = ready.pop_front() {

@@ -20,17 +20,28 @@ fn main() {
         .map(|c| count_primes(c * LIMIT / CHUNKS, (c + 1) * LIMIT / CHUNKS))
         .sum();
     let alone = started.elapsed();
-    println!("one thread:   {one_thread} primes in {} ms", alone.as_millis());
+    println!(
+        "one thread:   {one_thread} primes in {} ms",
+        alone.as_millis()
+    );
 
     let started = Instant::now();
     let many_threads: usize = thread::scope(|scope| {
         let handles: Vec<_> = (0..CHUNKS)
-            .map(|c| scope.spawn(move || count_primes(c * LIMIT / CHUNKS, (c + 1) * LIMIT / CHUNKS)))
+            .map(|c| {
+                scope.spawn(move || count_primes(c * LIMIT / CHUNKS, (c + 1) * LIMIT / CHUNKS))
+            })
             .collect();
-        handles.into_iter().map(|h| h.join().expect("a worker panicked")).sum()
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("a worker panicked"))
+            .sum()
     });
     let together = started.elapsed();
-    println!("{CHUNKS} threads:    {many_threads} primes in {} ms", together.as_millis());
+    println!(
+        "{CHUNKS} threads:    {many_threads} primes in {} ms",
+        together.as_millis()
+    );
 
     println!(
         "speed-up: {:.1}x",

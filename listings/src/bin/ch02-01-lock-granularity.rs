@@ -54,7 +54,9 @@ fn no_shared_state() -> u64 {
         let handles: Vec<_> = (0..THREADS as u64)
             .map(|t| {
                 scope.spawn(move || {
-                    (0..STEPS).fold(0u64, |total, step| total.wrapping_add(work(t * STEPS + step)))
+                    (0..STEPS).fold(0u64, |total, step| {
+                        total.wrapping_add(work(t * STEPS + step))
+                    })
                 })
             })
             .collect();
@@ -69,7 +71,7 @@ fn timed(name: &str, variant: fn() -> u64) -> Duration {
     let started = Instant::now();
     let total = variant();
     let elapsed = started.elapsed();
-    println!("{name:<20} total {total:>20}  {:>5} ms", elapsed.as_millis());
+    println!("{name:<20} total {total}, {} ms", elapsed.as_millis());
     elapsed
 }
 

@@ -2,7 +2,11 @@ use std::thread;
 
 /// What `ProcessPoolExecutor.map` does for CPU-bound work, with threads: split the input, let each
 /// thread borrow its part, and collect the results in input order.
-fn parallel_map<T: Sync, R: Send>(items: &[T], workers: usize, f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+fn parallel_map<T: Sync, R: Send>(
+    items: &[T],
+    workers: usize,
+    f: impl Fn(&T) -> R + Sync,
+) -> Vec<R> {
     let chunk = items.len().div_ceil(workers).max(1);
     thread::scope(|scope| {
         let f = &f;

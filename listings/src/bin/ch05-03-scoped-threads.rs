@@ -14,5 +14,8 @@ fn main() {
     });
 
     // Every thread of the scope has finished here, without a single `join` call.
-    println!("[main] scope ended; total length {}", lengths.iter().sum::<usize>());
+    println!(
+        "[main] scope ended; total length {}",
+        lengths.iter().sum::<usize>()
+    );
 }

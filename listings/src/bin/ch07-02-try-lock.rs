@@ -23,7 +23,10 @@ fn main() {
 
         held.recv().expect("the holder sends");
         // Non-blocking: `try_lock` answers at once.
-        println!("[main] try_lock: {}", describe(counter.try_lock().is_some()));
+        println!(
+            "[main] try_lock: {}",
+            describe(counter.try_lock().is_some())
+        );
 
         // Timed: `try_lock_for` waits at most this long.
         let started = Instant::now();

@@ -12,7 +12,10 @@ type Resource = ReentrantMutex<Cell<u8>>;
 fn set(resource: &Resource, value: u8) {
     let guard = resource.lock();
     guard.set(value);
-    println!("[{}] set to {value}", thread::current().name().unwrap_or("?"));
+    println!(
+        "[{}] set to {value}",
+        thread::current().name().unwrap_or("?")
+    );
 }
 
 /// Flips the value. It holds the lock across the read and the write, and calls `set`, which
