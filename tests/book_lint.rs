@@ -30,6 +30,14 @@ fn every_chapter_is_in_the_summary() {
 }
 
 #[test]
+fn every_compile_fail_block_fails_with_its_error_code() {
+    assert_none(
+        "compile_fail blocks",
+        lint::check_compile_fail_codes(&repo_root()),
+    );
+}
+
+#[test]
 fn every_include_resolves() {
     assert_none("broken includes", lint::check_includes(&repo_root()));
 }

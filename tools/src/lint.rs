@@ -173,6 +173,71 @@ pub fn check_fences(root: &Path) -> Vec<String> {
     problems
 }
 
+/// Every `compile_fail,EXXXX` block fails with that error. rustdoc checks the code only on nightly
+/// toolchains; on stable it only checks that the block does not compile.
+pub fn check_compile_fail_codes(root: &Path) -> Vec<String> {
+    let mut problems = Vec::new();
+    let scratch = std::env::temp_dir().join(format!("compile-fail-{}", std::process::id()));
+    let _ = fs::create_dir_all(&scratch);
+    for chapter in chapters(root) {
+        let text = fs::read_to_string(root.join("src").join(&chapter)).unwrap_or_default();
+        let mut current: Option<(String, String)> = None;
+        for event in Parser::new(&text) {
+            match event {
+                Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) => {
+                    let code = info
+                        .split(',')
+                        .find(|t| t.len() == 5 && t.starts_with('E'))
+                        .filter(|_| info.split(',').any(|t| t == "compile_fail"));
+                    current = code.map(|c| (c.to_owned(), String::new()));
+                }
+                Event::Text(body) => {
+                    if let Some((_, source)) = &mut current {
+                        source.push_str(&body);
+                    }
+                }
+                Event::End(pulldown_cmark::TagEnd::CodeBlock) => {
+                    let Some((code, source)) = current.take() else {
+                        continue;
+                    };
+                    let file = scratch.join("block.rs");
+                    let visible: String = source
+                        .lines()
+                        .map(|l| l.strip_prefix("# ").unwrap_or(l))
+                        .map(|l| format!("{l}\n"))
+                        .collect();
+                    let _ = fs::write(&file, visible);
+                    let output = std::process::Command::new("rustc")
+                        .args([
+                            "--edition",
+                            "2024",
+                            "--crate-type",
+                            "bin",
+                            "--emit",
+                            "metadata",
+                        ])
+                        .arg("--out-dir")
+                        .arg(&scratch)
+                        .arg(&file)
+                        .output();
+                    let stderr = output
+                        .map(|o| String::from_utf8_lossy(&o.stderr).into_owned())
+                        .unwrap_or_else(|e| format!("cannot run rustc: {e}"));
+                    if !stderr.contains(&format!("error[{code}]")) {
+                        problems.push(format!(
+                            "src/{}: a compile_fail block should fail with {code}; rustc said:\n{stderr}",
+                            chapter.display()
+                        ));
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    let _ = fs::remove_dir_all(&scratch);
+    problems
+}
+
 /// Listings, catalog, chapters and documented outputs agree:
 /// every listing is catalogued and shown by its chapter, every output file belongs to a listing and
 /// is shown right under it.
