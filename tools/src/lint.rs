@@ -149,12 +149,31 @@ pub fn check_includes(root: &Path) -> Vec<String> {
     problems
 }
 
-/// Every fenced code block names its language: rustdoc tests an untagged fence as Rust.
+/// Crates the Rust playground does not offer: a block that uses one has no run button.
+const NOT_ON_PLAYGROUND: &[&str] = &["tracing_subscriber"];
+
+/// Every fenced code block names its language (rustdoc tests an untagged fence as Rust), and a Rust
+/// block that needs a crate the playground lacks is marked `noplayground`.
 pub fn check_fences(root: &Path) -> Vec<String> {
     let mut problems = Vec::new();
     for chapter in chapters(root) {
         let text = fs::read_to_string(root.join("src").join(&chapter)).unwrap_or_default();
         for (event, range) in Parser::new(&text).into_offset_iter() {
+            if let Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) = &event
+                && info.starts_with("rust")
+                && !info.contains("noplayground")
+            {
+                let block = &text[range.clone()];
+                for krate in NOT_ON_PLAYGROUND {
+                    if block.contains(&format!("extern crate {krate};")) {
+                        let line = text[..range.start].lines().count() + 1;
+                        problems.push(format!(
+                            "src/{}:{line}: uses `{krate}`, which the playground lacks: mark it ```rust,noplayground",
+                            chapter.display()
+                        ));
+                    }
+                }
+            }
             if let Event::Start(Tag::CodeBlock(kind)) = event {
                 let untagged = match kind {
                     CodeBlockKind::Fenced(info) => info.trim().is_empty(),
