@@ -5,7 +5,7 @@
 //! depend on timing (masked, with bounds), lines that repeat a varying number of times, and detached
 //! threads that may be cut off anywhere when `main` returns.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use regex::Regex;
 use serde::Deserialize;
@@ -339,6 +339,25 @@ impl Compiled<'_> {
         fresh: &mut Vec<Line<'a>>,
         problems: &mut Vec<String>,
     ) {
+        if self.repeats.is_empty() {
+            return;
+        }
+        let doc_slots = self.repeat_slots(documented);
+        for ((pattern, group), slots) in self.repeat_slots(fresh) {
+            let Some(allowed) = doc_slots.get(&(pattern.clone(), group.clone())) else {
+                continue;
+            };
+            if let Some(slot) = slots.iter().find(|slot| !allowed.contains(slot)) {
+                let whose = if group.is_empty() {
+                    String::new()
+                } else {
+                    format!(" of thread `{group}`")
+                };
+                problems.push(format!(
+                    "repeated line out of place: `{pattern}` appears after {slot} other lines{whose}; the documented run has it only after {allowed:?}"
+                ));
+            }
+        }
         for (re, repeat) in &self.repeats {
             for (which, lines) in [("documented", &mut *documented), ("fresh", &mut *fresh)] {
                 let count = lines.iter().filter(|l| re.is_match(l.raw)).count();
@@ -351,6 +370,36 @@ impl Compiled<'_> {
                 lines.retain(|l| !re.is_match(l.raw));
             }
         }
+    }
+
+    /// Where repeated lines stand: for each pattern and each group (the line's thread under
+    /// per-thread order, the whole output under exact order), the counts of other lines of the group
+    /// that come before one of them. A fresh run may repeat a line only where the documented run did.
+    fn repeat_slots(&self, lines: &[Line]) -> BTreeMap<(String, String), BTreeSet<usize>> {
+        let mut slots: BTreeMap<(String, String), BTreeSet<usize>> = BTreeMap::new();
+        if self.rule.order == Order::Any {
+            return slots;
+        }
+        let mut others_before: BTreeMap<String, usize> = BTreeMap::new();
+        for line in lines {
+            let group = match self.rule.order {
+                Order::PerThread => line.thread.clone(),
+                _ => String::new(),
+            };
+            let before = *others_before.get(&group).unwrap_or(&0);
+            match self.repeats.iter().find(|(re, _)| re.is_match(line.raw)) {
+                Some((_, repeat)) => {
+                    slots
+                        .entry((repeat.pattern.clone(), group))
+                        .or_default()
+                        .insert(before);
+                }
+                None => {
+                    others_before.insert(group, before + 1);
+                }
+            }
+        }
+        slots
     }
 
     /// Takes out the lines of threads that may be cut off, checking that each is a prefix of the other.
@@ -434,7 +483,7 @@ impl Compiled<'_> {
                     map
                 };
                 let (doc, new) = (by_thread(documented), by_thread(fresh));
-                let threads: std::collections::BTreeSet<_> = doc.keys().chain(new.keys()).collect();
+                let threads: BTreeSet<_> = doc.keys().chain(new.keys()).collect();
                 for thread in threads {
                     let (d, n) = (doc.get(thread), new.get(thread));
                     if d != n {

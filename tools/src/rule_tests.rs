@@ -260,6 +260,28 @@ fn repeated_lines_are_counted_within_bounds() {
         "[w] waiting\n[w] woke\n[m] set\n",
         "happens-before broken",
     );
+    rejects(
+        &polling,
+        doc,
+        "[w] waiting\n[m] set\n[w] woke\n[w] waiting\n",
+        "repeated line out of place",
+    );
+}
+
+#[test]
+fn zero_repeats_are_accepted_when_the_bounds_allow_them() {
+    let doc = "[w] waiting\n[w] woke\n";
+    let polling = rule(
+        r#"
+        order = "per-thread"
+        [[repeats]]
+        pattern = 'waiting$'
+        min = 0
+        max = 3
+        "#,
+    );
+    accepts(&polling, doc, "[w] woke\n");
+    rejects(&polling, doc, "[w] woke\n[w] waiting\n", "out of place");
 }
 
 #[test]

@@ -1,7 +1,7 @@
 use std::thread;
 use std::time::Instant;
 
-/// CPU-bound work: counts the primes below `limit` by trial division.
+/// CPU-bound work: counts the primes in `from..to` by trial division.
 fn count_primes(from: u64, to: u64) -> usize {
     (from..to)
         .filter(|&n| n >= 2 && (2..).take_while(|d| d * d <= n).all(|d| n % d != 0))

@@ -1,3 +1,4 @@
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Barrier, mpsc};
 use std::thread;
 use std::time::Duration;
@@ -31,12 +32,20 @@ fn main() {
         runner.join().expect("a runner panicked");
     }
 
-    // park / unpark: a wake-up call aimed at one thread. An unpark that comes first is not lost.
-    let sleeper = thread::spawn(|| {
-        println!("[sleeper] parking");
-        thread::park();
-        println!("[sleeper] unparked");
-    });
+    // park / unpark: a wake-up call aimed at one thread. An unpark that comes first is not lost,
+    // but `park` may also return with no unpark at all, so the sleeper checks a flag in a loop.
+    let woken = Arc::new(AtomicBool::new(false));
+    let sleeper = {
+        let woken = Arc::clone(&woken);
+        thread::spawn(move || {
+            println!("[sleeper] parking");
+            while !woken.load(Ordering::Acquire) {
+                thread::park();
+            }
+            println!("[sleeper] unparked");
+        })
+    };
+    woken.store(true, Ordering::Release);
     sleeper.thread().unpark();
     sleeper.join().expect("the sleeper panicked");
     println!("[main] done");

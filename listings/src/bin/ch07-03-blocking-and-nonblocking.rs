@@ -6,35 +6,36 @@ use parking_lot::Mutex;
 
 const TICK: Duration = Duration::from_millis(50);
 
-/// Takes the lock every tick and holds it for half a tick, for as long as the program runs.
+/// Waits a tick, takes the lock and holds it for half a tick, over and over, for as long as the
+/// program runs.
 fn blocking(lock: &Mutex<()>) {
     println!("[blocking] start");
     loop {
         thread::sleep(TICK);
         let guard = lock.lock();
-        println!("[blocking] grab");
+        println!("[blocking] locked");
         thread::sleep(TICK / 2);
-        println!("[blocking] release");
+        println!("[blocking] unlocking");
         drop(guard);
     }
 }
 
-/// Tries the lock every tick without waiting, until it has had it three times.
+/// Every tick, tries the lock without waiting; gives up once it has held it three times.
 fn nonblocking(lock: &Mutex<()>) {
     println!("[nonblocking] start");
-    let (mut attempts, mut grabs) = (0, 0);
-    while grabs < 3 {
+    let (mut tries, mut successes) = (0, 0);
+    while successes < 3 {
         thread::sleep(TICK);
-        attempts += 1;
-        println!("[nonblocking] attempt");
+        tries += 1;
+        println!("[nonblocking] trying");
         if let Some(guard) = lock.try_lock() {
-            grabs += 1;
-            println!("[nonblocking] grab");
-            println!("[nonblocking] release");
+            successes += 1;
+            println!("[nonblocking] locked");
+            println!("[nonblocking] unlocking");
             drop(guard);
         }
     }
-    println!("[nonblocking] attempts: {attempts}, grabs: {grabs}");
+    println!("[nonblocking] held the lock {successes} times in {tries} tries");
 }
 
 fn main() {
