@@ -1,0 +1,13 @@
+//! One CPU-bound workload, run by 1, 2, … threads in four ways, to measure what lock granularity
+//! costs; and the tooling that turns the measurements into the chart of the GIL chapter.
+//!
+//! The workload is the same in `gil_scaling.py`, so that Rust and CPython do the same arithmetic.
+
+pub mod chart;
+pub mod collect;
+pub mod results;
+pub mod variants;
+pub mod workload;
+
+pub use variants::Variant;
+pub use workload::{ROUNDS, TOTAL_STEPS, max_threads, step};
