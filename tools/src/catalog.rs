@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::rule::Rule;
+use crate::timeline::TimelineSpec;
 
 /// Where the catalog lives, relative to the repository root.
 pub const CATALOG_PATH: &str = "listings/catalog.toml";
@@ -35,6 +36,9 @@ pub struct Listing {
     /// Its documented standard error, relative to `listings/output/`, if it writes any.
     #[serde(default)]
     pub stderr: Option<String>,
+    /// For a listing whose timing matters: record its runs and draw them under its output.
+    #[serde(default)]
+    pub timeline: Option<TimelineSpec>,
     /// How a fresh run may differ from the documented one.
     #[serde(flatten)]
     pub rule: Rule,
@@ -91,6 +95,11 @@ impl Catalog {
                 .rule
                 .compile()
                 .map_err(|e| format!("{}: {e}", listing.label()))?;
+            if let Some(timeline) = &listing.timeline {
+                timeline
+                    .validate()
+                    .map_err(|e| format!("{}: timeline: {e}", listing.label()))?;
+            }
         }
         Ok(Catalog {
             listings: file.listing,

@@ -8,6 +8,7 @@ pub mod lint;
 pub mod report;
 pub mod rule;
 pub mod run;
+pub mod timeline;
 
 use std::path::{Path, PathBuf};
 

@@ -11,21 +11,7 @@ use crate::run::Run;
 /// Compares a run with the listing's documented output under its rule. On failure the message names
 /// the listing, its chapter, every rule broken, and shows a diff.
 pub fn check(root: &Path, listing: &Listing, run: &Run) -> Result<(), String> {
-    let fresh = run.stdout_text();
     let mut problems = Vec::new();
-
-    if run.timed_out {
-        problems.push(format!(
-            "hung: killed after {:.1} s; it printed what is shown as fresh below",
-            run.elapsed.as_secs_f64()
-        ));
-    } else if run.exit != Some(listing.rule.exit) {
-        problems.push(match run.exit {
-            Some(code) => format!("exit status {code}, expected {}", listing.rule.exit),
-            None => "killed by a signal".to_owned(),
-        });
-    }
-
     let documented_path = listing.output_path(root);
     let documented = match fs::read_to_string(&documented_path) {
         Ok(text) => Some(text),
@@ -38,12 +24,6 @@ pub fn check(root: &Path, listing: &Listing, run: &Run) -> Result<(), String> {
             None
         }
     };
-    if let Some(documented) = &documented
-        && let Err(broken) = listing.rule.check(documented, &fresh)
-    {
-        problems.extend(broken);
-    }
-
     let documented_stderr = match listing.stderr_path(root) {
         Some(path) => match fs::read_to_string(&path) {
             Ok(text) => text,
@@ -57,13 +37,64 @@ pub fn check(root: &Path, listing: &Listing, run: &Run) -> Result<(), String> {
         },
         None => String::new(),
     };
+    compare(
+        listing,
+        documented.as_deref(),
+        &documented_stderr,
+        run,
+        problems,
+    )
+}
+
+/// Compares a run with a documented run that is not on disk yet: the run `cargo bless` is about to
+/// write, against which it checks the other runs it records.
+pub fn check_against(listing: &Listing, documented: &Run, run: &Run) -> Result<(), String> {
+    compare(
+        listing,
+        Some(&documented.stdout_text()),
+        &documented.stderr,
+        run,
+        Vec::new(),
+    )
+}
+
+fn compare(
+    listing: &Listing,
+    documented: Option<&str>,
+    documented_stderr: &str,
+    run: &Run,
+    mut problems: Vec<String>,
+) -> Result<(), String> {
+    let fresh = run.stdout_text();
+    if run.timed_out {
+        problems.insert(
+            0,
+            format!(
+                "hung: killed after {:.1} s; it printed what is shown as fresh below",
+                run.elapsed.as_secs_f64()
+            ),
+        );
+    } else if run.exit != Some(listing.rule.exit) {
+        problems.insert(
+            0,
+            match run.exit {
+                Some(code) => format!("exit status {code}, expected {}", listing.rule.exit),
+                None => "killed by a signal".to_owned(),
+            },
+        );
+    }
+    if let Some(documented) = documented
+        && let Err(broken) = listing.rule.check(documented, &fresh)
+    {
+        problems.extend(broken);
+    }
     // Standard error is written by one thread at a time in every listing that uses it, so only the
     // rule's masks apply to it, never a looser order.
     let stderr_rule = crate::rule::Rule {
         masks: listing.rule.masks.clone(),
         ..Default::default()
     };
-    if let Err(broken) = stderr_rule.check(&documented_stderr, &run.stderr) {
+    if let Err(broken) = stderr_rule.check(documented_stderr, &run.stderr) {
         problems.extend(broken.into_iter().map(|p| format!("stderr: {p}")));
     }
 
@@ -77,14 +108,14 @@ pub fn check(root: &Path, listing: &Listing, run: &Run) -> Result<(), String> {
     message.push_str(&diff(
         "documented stdout",
         "fresh stdout",
-        documented.as_deref().unwrap_or(""),
+        documented.unwrap_or(""),
         &fresh,
     ));
     if documented_stderr != run.stderr {
         message.push_str(&diff(
             "documented stderr",
             "fresh stderr",
-            &documented_stderr,
+            documented_stderr,
             &run.stderr,
         ));
     }
@@ -102,9 +133,26 @@ pub fn diff(old_name: &str, new_name: &str, old: &str, new: &str) -> String {
         .to_string()
 }
 
-/// Writes a run as the listing's documented output. The run must have ended as the catalog says,
-/// and must satisfy its own rule, so that a rule whose patterns match nothing is caught at once.
+/// Writes a run as the listing's documented output, once [`validate`] accepts it.
 pub fn bless(root: &Path, listing: &Listing, run: &Run) -> Result<(), String> {
+    validate(listing, run)?;
+    match (listing.stderr_path(root), run.stderr.is_empty()) {
+        (Some(path), _) => write(&path, &run.stderr)?,
+        (None, true) => {}
+        (None, false) => {
+            return Err(format!(
+                "{} wrote to stderr but the catalog documents no stderr file; nothing written:\n{}",
+                listing.label(),
+                run.stderr
+            ));
+        }
+    }
+    write(&listing.output_path(root), &run.stdout_text())
+}
+
+/// A run may be documented only if it ended as the catalog says and satisfies its own rule, so that a
+/// rule whose patterns match nothing is caught at once.
+pub fn validate(listing: &Listing, run: &Run) -> Result<(), String> {
     if run.timed_out {
         return Err(format!("{} hung; nothing written", listing.label()));
     }
@@ -125,21 +173,10 @@ pub fn bless(root: &Path, listing: &Listing, run: &Run) -> Result<(), String> {
             problems.join("\n  - ")
         ));
     }
-    match (listing.stderr_path(root), run.stderr.is_empty()) {
-        (Some(path), _) => write(&path, &run.stderr)?,
-        (None, true) => {}
-        (None, false) => {
-            return Err(format!(
-                "{} wrote to stderr but the catalog documents no stderr file; nothing written:\n{}",
-                listing.label(),
-                run.stderr
-            ));
-        }
-    }
-    write(&listing.output_path(root), &stdout)
+    Ok(())
 }
 
-fn write(path: &Path, text: &str) -> Result<(), String> {
+pub fn write(path: &Path, text: &str) -> Result<(), String> {
     if let Some(dir) = path.parent() {
         fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     }

@@ -165,6 +165,16 @@ impl Rule {
         })
     }
 
+    /// Whether two correct runs may print different lines or the same lines in another order: anything
+    /// beyond exact order with masked values.
+    pub fn order_varies(&self) -> bool {
+        self.order != Order::Exact
+            || !self.before.is_empty()
+            || !self.exclusive.is_empty()
+            || !self.repeats.is_empty()
+            || !self.cut_off.is_empty()
+    }
+
     /// Checks a fresh output against the documented one. Returns every part of the rule it breaks.
     pub fn check(&self, documented: &str, fresh: &str) -> Result<(), Vec<String>> {
         self.compile()
@@ -181,14 +191,16 @@ struct Line<'a> {
 }
 
 impl Compiled<'_> {
-    fn thread_of(&self, line: &str) -> String {
+    /// The thread a line names by its tag, or an empty string for an untagged line.
+    pub fn thread_of(&self, line: &str) -> String {
         self.thread_tag
             .captures(line)
             .and_then(|caps| caps.name("thread"))
             .map_or_else(String::new, |m| m.as_str().to_owned())
     }
 
-    fn mask(&self, line: &str) -> String {
+    /// The line with every masked value replaced, so that runs differing only in those compare equal.
+    pub fn mask(&self, line: &str) -> String {
         let mut masked = line.to_owned();
         for (re, _) in &self.masks {
             masked = re

@@ -1,14 +1,24 @@
 //! `cargo bless [NAME...]`: runs listings and writes what they really print as their documented
 //! output. With no names, blesses every listing in the catalog.
+//!
+//! A listing with a `timeline` in the catalog is run several times: run 1 becomes its output, and every
+//! run is recorded, with when each line arrived, in `listings/timelines/NAME.json`, from which its
+//! picture `src/timelines/NAME.html` is drawn. `cargo bless --pictures-only [NAME...]` redraws the
+//! pictures from the recordings without running anything.
 
 use std::process::ExitCode;
 
 use book_tools::catalog::Catalog;
+use book_tools::timeline::{Recording, record};
 use book_tools::{cargo, repo_root, report, run};
+
+const PICTURES_ONLY: &str = "--pictures-only";
 
 fn main() -> ExitCode {
     let root = repo_root();
-    let names: Vec<String> = std::env::args().skip(1).collect();
+    let mut names: Vec<String> = std::env::args().skip(1).collect();
+    let pictures_only = names.iter().any(|n| n == PICTURES_ONLY);
+    names.retain(|n| n != PICTURES_ONLY);
     let result = (|| -> Result<usize, String> {
         let catalog = Catalog::load(&root)?;
         for name in &names {
@@ -18,29 +28,61 @@ fn main() -> ExitCode {
                 ));
             }
         }
+        let chosen = catalog
+            .listings
+            .iter()
+            .filter(|l| names.is_empty() || names.contains(&l.name));
+        if pictures_only {
+            let mut drawn = 0;
+            for listing in chosen {
+                let Some(spec) = &listing.timeline else {
+                    continue;
+                };
+                let recording = Recording::load(&listing.recording_path(&root))?;
+                record::write_picture(&root, listing, spec, &recording)?;
+                println!("drew {}", listing.name);
+                drawn += 1;
+            }
+            return Ok(drawn);
+        }
         let exes = cargo::build_listings(&root)?;
         let mut blessed = 0;
-        for listing in &catalog.listings {
-            if !names.is_empty() && !names.contains(&listing.name) {
-                continue;
-            }
+        for listing in chosen {
             let exe = exes
                 .get(&listing.name)
                 .ok_or_else(|| format!("{} was not built", listing.label()))?;
-            let ran = run::run(exe, run::TIMEOUT)
-                .map_err(|e| format!("cannot run {}: {e}", listing.label()))?;
-            report::bless(&root, listing, &ran)?;
-            println!(
-                "blessed {} ({} lines, {:.0} ms)",
-                listing.name,
-                ran.stdout.len(),
-                ran.elapsed.as_secs_f64() * 1000.0
-            );
+            if listing.timeline.is_some() {
+                let recorded = record::record(&root, listing, exe)?;
+                let variation = recorded
+                    .distinct
+                    .map(|n| format!("; {n} distinct outputs"))
+                    .unwrap_or_default();
+                println!(
+                    "blessed {} ({} lines; timeline recorded{variation}; {:.1} s)",
+                    listing.name,
+                    recorded.lines,
+                    recorded.took.as_secs_f64()
+                );
+            } else {
+                let ran = run::run(exe, run::TIMEOUT)
+                    .map_err(|e| format!("cannot run {}: {e}", listing.label()))?;
+                report::bless(&root, listing, &ran)?;
+                println!(
+                    "blessed {} ({} lines, {:.0} ms)",
+                    listing.name,
+                    ran.stdout.len(),
+                    ran.elapsed.as_secs_f64() * 1000.0
+                );
+            }
             blessed += 1;
         }
         Ok(blessed)
     })();
     match result {
+        Ok(count) if pictures_only => {
+            println!("{count} picture(s) drawn");
+            ExitCode::SUCCESS
+        }
         Ok(count) => {
             println!("{count} listing(s) blessed");
             ExitCode::SUCCESS

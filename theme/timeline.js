@@ -1,0 +1,191 @@
+// Timelines of real runs: links each mark of a `figure.timeline` to its line in the output block
+// above it, and adds controls to step through a run line by line and to show another recorded run.
+// Without this script the figure still shows run 1 and the output block still shows its lines.
+(function () {
+    "use strict";
+
+    // The output block of a figure: the nearest `pre` before it.
+    function outputBlockOf(figure) {
+        for (let el = figure.previousElementSibling; el; el = el.previousElementSibling) {
+            if (el.matches("pre")) {
+                return el.querySelector("code");
+            }
+            const inside = el.querySelectorAll("pre code");
+            if (inside.length > 0) {
+                return inside[inside.length - 1];
+            }
+        }
+        return null;
+    }
+
+    // Puts each line in its own span, keeping the text (and so the copy button) unchanged.
+    function showLines(code, lines) {
+        code.textContent = "";
+        lines.forEach(function (text, index) {
+            const span = document.createElement("span");
+            span.className = "output-line";
+            span.dataset.line = String(index);
+            span.textContent = text;
+            code.appendChild(span);
+            code.appendChild(document.createTextNode("\n"));
+        });
+    }
+
+    function linesOf(code) {
+        const lines = code.textContent.split("\n");
+        if (lines.length > 0 && lines[lines.length - 1] === "") {
+            lines.pop();
+        }
+        return lines;
+    }
+
+    function button(className, label) {
+        const el = document.createElement("button");
+        el.type = "button";
+        el.className = className;
+        el.textContent = label;
+        return el;
+    }
+
+    function setUp(figure) {
+        const runs = Array.from(figure.querySelectorAll("svg.timeline-run"));
+        const dataEl = figure.querySelector("script.timeline-data");
+        const data = dataEl ? JSON.parse(dataEl.textContent) : { runs: [] };
+        const code = outputBlockOf(figure);
+        let run = 0;
+        let step = -1;
+
+        if (code) {
+            showLines(code, data.runs[0] || linesOf(code));
+        }
+
+        function clearCurrent() {
+            figure.querySelectorAll(".timeline-mark.is-current").forEach(function (el) {
+                el.classList.remove("is-current");
+            });
+            if (code) {
+                code.querySelectorAll(".output-line.is-current").forEach(function (el) {
+                    el.classList.remove("is-current");
+                });
+            }
+        }
+
+        function setCurrent(index) {
+            clearCurrent();
+            const selector = '[data-line="' + index + '"]';
+            const mark = runs[run].querySelector(".timeline-mark" + selector);
+            if (mark) {
+                mark.classList.add("is-current");
+            }
+            const line = code && code.querySelector(".output-line" + selector);
+            if (line) {
+                line.classList.add("is-current");
+            }
+        }
+
+        function markOf(event) {
+            const target = event.target;
+            return target && target.closest ? target.closest(".timeline-mark[data-line]") : null;
+        }
+
+        figure.addEventListener("mouseover", function (event) {
+            const mark = markOf(event);
+            if (mark) {
+                setCurrent(mark.dataset.line);
+            }
+        });
+        figure.addEventListener("focusin", function (event) {
+            const mark = markOf(event);
+            if (mark) {
+                setCurrent(mark.dataset.line);
+            }
+        });
+        figure.addEventListener("mouseout", function (event) {
+            if (markOf(event)) {
+                clearCurrent();
+            }
+        });
+        figure.addEventListener("focusout", function (event) {
+            if (markOf(event)) {
+                clearCurrent();
+            }
+        });
+        if (code) {
+            code.addEventListener("mouseover", function (event) {
+                const line = event.target.closest(".output-line");
+                if (line) {
+                    setCurrent(line.dataset.line);
+                }
+            });
+            code.addEventListener("mouseout", function (event) {
+                if (event.target.closest(".output-line")) {
+                    clearCurrent();
+                }
+            });
+        }
+
+        const controls = document.createElement("div");
+        controls.className = "timeline-controls";
+        const stepButton = button("timeline-step", "Step");
+        const resetButton = button("timeline-reset", "Reset");
+        const nextRunButton = button("timeline-next-run", "Show another run");
+        const status = document.createElement("span");
+        status.className = "timeline-status";
+        status.setAttribute("aria-live", "polite");
+        controls.append(stepButton, resetButton);
+        if (runs.length > 1) {
+            controls.append(nextRunButton);
+        }
+        controls.append(status);
+        const caption = figure.querySelector("figcaption");
+        figure.insertBefore(controls, caption);
+
+        function lineCount() {
+            return runs[run].querySelectorAll(".timeline-mark[data-line]").length;
+        }
+
+        function showRun(index) {
+            runs[run].hidden = true;
+            run = index;
+            runs[run].hidden = false;
+            step = -1;
+            clearCurrent();
+            figure.dataset.run = String(run + 1);
+            const number = figure.querySelector(".timeline-run-number");
+            if (number) {
+                number.textContent = String(run + 1);
+            }
+            if (code && data.runs[run]) {
+                showLines(code, data.runs[run]);
+            }
+            status.textContent = "run " + (run + 1) + " of " + runs.length;
+        }
+
+        // Lines are recorded in the order they arrived, so index order is time order.
+        stepButton.addEventListener("click", function () {
+            const count = lineCount();
+            if (count === 0) {
+                return;
+            }
+            step = (step + 1) % count;
+            setCurrent(step);
+            status.textContent = "line " + (step + 1) + " of " + count;
+        });
+        resetButton.addEventListener("click", function () {
+            showRun(0);
+        });
+        nextRunButton.addEventListener("click", function () {
+            showRun((run + 1) % runs.length);
+        });
+    }
+
+    function setUpAll() {
+        document.querySelectorAll("figure.timeline").forEach(setUp);
+    }
+
+    if (document.readyState === "loading") {
+        document.addEventListener("DOMContentLoaded", setUpAll);
+    } else {
+        setUpAll();
+    }
+})();

@@ -1,0 +1,98 @@
+//! Recording a listing's timeline for `cargo bless`: several timed runs, run 1 documented, and for a
+//! listing whose order is not fixed, many more runs to count its distinct outputs.
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use super::variation::{self, Tally};
+use super::{RUNS, RecordedRun, Recording, TimelineSpec, VARIATION_RUNS, Variation, svg};
+use crate::catalog::Listing;
+use crate::report;
+use crate::run::{self, Run};
+
+/// What a recording found, for `cargo bless` to report.
+pub struct Recorded {
+    pub lines: usize,
+    pub distinct: Option<usize>,
+    pub took: Duration,
+}
+
+/// Runs the listing, checks every run, and only then writes its output file, its recording and its
+/// picture. Runs are sequential, never in parallel, so that their timing is the listing's own.
+pub fn record(root: &Path, listing: &Listing, exe: &Path) -> Result<Recorded, String> {
+    let started = Instant::now();
+    let spec = listing.timeline.clone().unwrap_or_default();
+    let rule = listing
+        .rule
+        .compile()
+        .map_err(|e| format!("{}: {e}", listing.label()))?;
+    let run_once =
+        || run::run(exe, run::TIMEOUT).map_err(|e| format!("cannot run {}: {e}", listing.label()));
+
+    let documented = run_once()?;
+    report::validate(listing, &documented)?;
+    let mut runs = vec![RecordedRun::from_run(&documented, &rule)];
+    for number in 2..=RUNS {
+        let fresh = run_once()?;
+        refuse_unless_equivalent(listing, &documented, &fresh, number, RUNS)?;
+        runs.push(RecordedRun::from_run(&fresh, &rule));
+    }
+
+    let variation = if listing.rule.order_varies() {
+        let mut tally = Tally::default();
+        for number in 1..=VARIATION_RUNS {
+            let fresh = run_once()?;
+            refuse_unless_equivalent(listing, &documented, &fresh, number, VARIATION_RUNS)?;
+            tally.add(&rule, fresh.stdout.into_iter().map(|l| l.text).collect());
+        }
+        Some(Variation {
+            runs: VARIATION_RUNS,
+            machine: variation::machine(),
+            date: variation::today(),
+            orders: tally.into_orders(),
+        })
+    } else {
+        None
+    };
+
+    let recording = Recording {
+        listing: listing.name.clone(),
+        runs,
+        variation,
+    };
+    report::bless(root, listing, &documented)?;
+    report::write(&listing.recording_path(root), &recording.to_json())?;
+    write_picture(root, listing, &spec, &recording)?;
+    Ok(Recorded {
+        lines: documented.stdout.len(),
+        distinct: recording.variation.as_ref().map(|v| v.orders.len()),
+        took: started.elapsed(),
+    })
+}
+
+/// Writes `src/timelines/NAME.html` from a recording.
+pub fn write_picture(
+    root: &Path,
+    listing: &Listing,
+    spec: &TimelineSpec,
+    recording: &Recording,
+) -> Result<(), String> {
+    report::write(
+        &listing.picture_path(root),
+        &svg::figure(listing, spec, recording),
+    )
+}
+
+fn refuse_unless_equivalent(
+    listing: &Listing,
+    documented: &Run,
+    fresh: &Run,
+    number: usize,
+    of: usize,
+) -> Result<(), String> {
+    report::check_against(listing, documented, fresh).map_err(|message| {
+        format!(
+            "run {number} of {of} breaks the rule against run 1, the run to be documented; nothing written.\n{message}"
+        )
+    })
+}

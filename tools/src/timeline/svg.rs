@@ -1,0 +1,333 @@
+//! The picture of a listing's recorded runs (`src/timelines/NAME.html`): a `<figure>` holding one
+//! inline SVG per run, one lane per thread, a mark per line at the time it arrived, bars for the spans
+//! the catalog declares, and a time axis.
+//!
+//! The figure is included into a chapter's Markdown right after a raw HTML paragraph, so it must have
+//! no blank line (that would end the HTML block) and no indented line. It uses no ids, because
+//! `print.html` puts every chapter on one page, and no colours, only classes that `theme/timeline.css`
+//! styles with mdBook's theme variables.
+
+use std::fmt::Write as _;
+
+use super::{RecordedRun, Recording, Span, TimelineSpec, spans};
+use crate::catalog::Listing;
+
+/// The picture's coordinate system; the SVG scales to the width of the page.
+const WIDTH: f64 = 560.0;
+/// Room on the left for thread names.
+const LEFT: f64 = 96.0;
+const RIGHT: f64 = 14.0;
+/// Room above the first lane for the exit label.
+const TOP: f64 = 18.0;
+const LANE: f64 = 30.0;
+/// Room below the last lane for the axis and its labels.
+const AXIS: f64 = 28.0;
+const MARK_RADIUS: f64 = 4.0;
+const BAR_HEIGHT: f64 = 10.0;
+/// The approximate width of a character of a span label, to draw only labels that fit their bar.
+const LABEL_CHAR: f64 = 5.2;
+
+/// The whole figure for a listing, as written to `src/timelines/NAME.html`.
+pub fn figure(listing: &Listing, spec: &TimelineSpec, recording: &Recording) -> String {
+    let lanes = recording.lanes(spec);
+    let axis = Axis::for_runs(&recording.runs);
+    let total = recording.runs.len();
+    let mut html = String::new();
+    let _ = writeln!(
+        html,
+        r#"<figure class="timeline" data-listing="{}" data-run="1" data-runs="{total}">"#,
+        escape(&listing.name)
+    );
+    for (index, run) in recording.runs.iter().enumerate() {
+        let picture = Picture {
+            lanes: &lanes,
+            axis: &axis,
+            spans: spans(spec, run),
+        };
+        picture.render(&mut html, run, index + 1, total);
+    }
+    let _ = writeln!(
+        html,
+        "<figcaption>{}</figcaption>",
+        caption(spec, recording)
+    );
+    let _ = writeln!(
+        html,
+        r#"<script type="application/json" class="timeline-data">{}</script>"#,
+        script_json(recording)
+    );
+    html.push_str("</figure>\n");
+    html
+}
+
+/// The time axis shared by every run of a listing, so that runs compare at a glance.
+struct Axis {
+    end_ms: f64,
+    step_ms: f64,
+    decimals: usize,
+}
+
+impl Axis {
+    fn for_runs(runs: &[RecordedRun]) -> Axis {
+        let longest = runs.iter().map(|r| r.end_ms).fold(0.0, f64::max).max(0.1);
+        let step_ms = nice_step(longest / 5.0);
+        let decimals = if step_ms >= 1.0 {
+            0
+        } else {
+            (-step_ms.log10()).ceil() as usize
+        };
+        Axis {
+            end_ms: (longest / step_ms).ceil() * step_ms,
+            step_ms,
+            decimals,
+        }
+    }
+
+    fn x(&self, ms: f64) -> f64 {
+        LEFT + ms / self.end_ms * (WIDTH - LEFT - RIGHT)
+    }
+}
+
+/// The smallest of 1, 2 and 5 times a power of ten that is at least `raw`.
+fn nice_step(raw: f64) -> f64 {
+    let base = 10f64.powf(raw.log10().floor());
+    let fraction = raw / base;
+    let nice = [1.0, 2.0, 5.0]
+        .into_iter()
+        .find(|&n| fraction <= n)
+        .unwrap_or(10.0);
+    nice * base
+}
+
+struct Picture<'a> {
+    lanes: &'a [String],
+    axis: &'a Axis,
+    spans: Vec<Span>,
+}
+
+impl Picture<'_> {
+    fn lane_y(&self, thread: &str) -> f64 {
+        let index = self.lanes.iter().position(|l| l == thread).unwrap_or(0);
+        TOP + index as f64 * LANE + LANE / 2.0
+    }
+
+    fn render(&self, html: &mut String, run: &RecordedRun, number: usize, total: usize) {
+        let axis_y = TOP + self.lanes.len() as f64 * LANE + 4.0;
+        let height = axis_y + AXIS - 4.0;
+        let hidden = if number == 1 { "" } else { " hidden" };
+        let _ = writeln!(
+            html,
+            r#"<svg class="timeline-run" data-run="{number}" viewBox="0 0 {WIDTH} {height}" role="group" aria-label="Run {number} of {total}: {} lines in {:.1} ms"{hidden}>"#,
+            run.lines.len(),
+            run.end_ms
+        );
+        for lane in self.lanes {
+            let y = self.lane_y(lane);
+            let _ = writeln!(
+                html,
+                r#"<line class="timeline-lane" x1="{LEFT}" y1="{y:.1}" x2="{:.1}" y2="{y:.1}"/>"#,
+                WIDTH - RIGHT
+            );
+            let _ = writeln!(
+                html,
+                r#"<text class="timeline-lane-name" x="{:.1}" y="{:.1}" text-anchor="end">{}</text>"#,
+                LEFT - 6.0,
+                y + 4.0,
+                escape(lane)
+            );
+        }
+        for span in &self.spans {
+            self.render_span(html, span);
+        }
+        self.render_axis(html, axis_y);
+        let exit_x = self.axis.x(run.end_ms);
+        let _ = writeln!(
+            html,
+            r#"<line class="timeline-exit" x1="{exit_x:.1}" y1="{:.1}" x2="{exit_x:.1}" y2="{axis_y:.1}"><title>the process exited at {:.1} ms</title></line>"#,
+            TOP - 4.0,
+            run.end_ms
+        );
+        let _ = writeln!(
+            html,
+            r#"<text class="timeline-exit-label" x="{exit_x:.1}" y="{:.1}" text-anchor="end">exit</text>"#,
+            TOP - 7.0
+        );
+        for (index, line) in run.lines.iter().enumerate() {
+            let _ = writeln!(
+                html,
+                r#"<circle class="timeline-mark" data-line="{index}" tabindex="0" cx="{:.1}" cy="{:.1}" r="{MARK_RADIUS}"><title>{} ({:.1} ms)</title></circle>"#,
+                self.axis.x(line.at_ms),
+                self.lane_y(&line.thread),
+                escape(&line.text),
+                line.at_ms
+            );
+        }
+        html.push_str("</svg>\n");
+    }
+
+    fn render_span(&self, html: &mut String, span: &Span) {
+        let y = self.lane_y(&span.thread);
+        let x = self.axis.x(span.from_ms);
+        // A span between two lines printed at once still shows, as a sliver.
+        let width = (self.axis.x(span.to_ms) - x).max(2.0);
+        let (class, until) = if span.open {
+            (
+                "timeline-span timeline-span-open",
+                "until the process exited".to_owned(),
+            )
+        } else {
+            ("timeline-span", format!("to {:.1} ms", span.to_ms))
+        };
+        let _ = writeln!(
+            html,
+            r#"<rect class="{class}" x="{x:.1}" y="{:.1}" width="{width:.1}" height="{BAR_HEIGHT}" rx="2"><title>{}: from {:.1} ms {until}</title></rect>"#,
+            y - BAR_HEIGHT / 2.0,
+            escape(&span.label),
+            span.from_ms
+        );
+        if width >= span.label.chars().count() as f64 * LABEL_CHAR + 4.0 {
+            let _ = writeln!(
+                html,
+                r#"<text class="timeline-span-label" x="{:.1}" y="{:.1}">{}</text>"#,
+                x + 2.0,
+                y - BAR_HEIGHT / 2.0 - 2.0,
+                escape(&span.label)
+            );
+        }
+    }
+
+    fn render_axis(&self, html: &mut String, axis_y: f64) {
+        let axis = self.axis;
+        let _ = writeln!(
+            html,
+            r#"<line class="timeline-axis" x1="{LEFT}" y1="{axis_y:.1}" x2="{:.1}" y2="{axis_y:.1}"/>"#,
+            WIDTH - RIGHT
+        );
+        let ticks = (axis.end_ms / axis.step_ms).round() as usize;
+        for tick in 0..=ticks {
+            let ms = tick as f64 * axis.step_ms;
+            let x = axis.x(ms);
+            let _ = writeln!(
+                html,
+                r#"<line class="timeline-tick" x1="{x:.1}" y1="{axis_y:.1}" x2="{x:.1}" y2="{:.1}"/>"#,
+                axis_y + 4.0
+            );
+            let _ = writeln!(
+                html,
+                r#"<text class="timeline-tick-label" x="{x:.1}" y="{:.1}" text-anchor="middle">{:.*}</text>"#,
+                axis_y + 16.0,
+                axis.decimals,
+                ms
+            );
+        }
+        let _ = writeln!(
+            html,
+            r#"<text class="timeline-axis-name" x="{:.1}" y="{:.1}" text-anchor="end">ms</text>"#,
+            LEFT - 6.0,
+            axis_y + 16.0
+        );
+    }
+}
+
+/// What the picture shows, and how much the output varied.
+fn caption(spec: &TimelineSpec, recording: &Recording) -> String {
+    let total = recording.runs.len();
+    let mut text = format!(
+        r#"Timeline of run <span class="timeline-run-number">1</span> of {total}, the run shown above: a dot for each line at the time it arrived, on the lane of the thread that printed it"#
+    );
+    let mut labels: Vec<&str> = Vec::new();
+    for span in &spec.spans {
+        if !labels.contains(&span.label.as_str()) {
+            labels.push(&span.label);
+        }
+    }
+    if !labels.is_empty() {
+        let _ = write!(text, "; bars: {}", escape(&labels.join(", ")));
+    }
+    text.push_str("; the dashed line: the process exited.");
+    if let Some(variation) = &recording.variation {
+        let _ = write!(
+            text,
+            " {} runs on a {} ({}): ",
+            variation.runs,
+            escape(&variation.machine),
+            variation.date
+        );
+        match variation.orders.len() {
+            1 => text.push_str("every one printed the same lines in the same order."),
+            n => {
+                let _ = write!(text, "{n} different orders.");
+            }
+        }
+    }
+    text
+}
+
+/// Each run's lines, for the script that shows another run in the output block. `<`, `>` and `&`
+/// are written as JSON escapes, so no line can end the `<script>` element early.
+fn script_json(recording: &Recording) -> String {
+    let runs: Vec<Vec<&str>> = recording
+        .runs
+        .iter()
+        .map(|run| run.lines.iter().map(|l| l.text.as_str()).collect())
+        .collect();
+    serde_json::json!({ "runs": runs })
+        .to_string()
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::timeline::RecordedLine;
+
+    #[test]
+    fn steps_are_one_two_or_five_times_a_power_of_ten() {
+        assert_eq!(nice_step(0.7), 1.0);
+        assert_eq!(nice_step(1.3), 2.0);
+        assert_eq!(nice_step(51.2), 100.0);
+        assert_eq!(nice_step(45.0), 50.0);
+        assert!((nice_step(0.13) - 0.2).abs() < 1e-9);
+    }
+
+    #[test]
+    fn the_figure_has_no_blank_or_indented_line_no_id_and_escapes_text() {
+        let listing: Listing = toml::from_str(
+            "name = 'x'\nchapter = 'c.md'\noutput = 'x.txt'\n[timeline]\n[[timeline.spans]]\n\
+             thread = 'main'\nfrom = '^c'\nlabel = 'waits'",
+        )
+        .unwrap();
+        let line = |at_ms, text: &str| RecordedLine {
+            at_ms,
+            thread: "main".into(),
+            text: text.into(),
+        };
+        let recording = Recording {
+            listing: "x".into(),
+            runs: vec![RecordedRun {
+                end_ms: 3.0,
+                lines: vec![line(1.0, "  a <b> & </script>"), line(2.0, "c -> d")],
+            }],
+            variation: None,
+        };
+        let html = figure(&listing, listing.timeline.as_ref().unwrap(), &recording);
+        for line in html.lines() {
+            assert!(!line.trim().is_empty(), "blank line in\n{html}");
+            assert!(line.starts_with('<'), "indented line `{line}`");
+        }
+        assert!(!html.contains(" id="));
+        assert!(!html.contains("</script>\"") && !html.contains("<b>"));
+        assert_eq!(html.matches("class=\"timeline-mark\"").count(), 2);
+        assert!(html.contains("tabindex=\"0\""));
+        assert!(html.contains("timeline-span-open"));
+    }
+}
