@@ -145,9 +145,10 @@
         }
 
         function showRun(index) {
-            runs[run].hidden = true;
+            // `hidden` is an attribute of SVG elements, not a property as on HTML elements.
+            runs[run].setAttribute("hidden", "");
             run = index;
-            runs[run].hidden = false;
+            runs[run].removeAttribute("hidden");
             step = -1;
             clearCurrent();
             figure.dataset.run = String(run + 1);

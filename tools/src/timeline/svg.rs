@@ -15,21 +15,22 @@ use crate::catalog::Listing;
 /// The picture's coordinate system; the SVG scales to the width of the page.
 const WIDTH: f64 = 560.0;
 /// Room on the left for thread names.
-const LEFT: f64 = 96.0;
+const LEFT: f64 = 104.0;
 const RIGHT: f64 = 14.0;
 /// Room above the first lane for the exit label.
 const TOP: f64 = 18.0;
-const LANE: f64 = 30.0;
+const LANE: f64 = 32.0;
 /// Room below the last lane for the axis and its labels.
 const AXIS: f64 = 28.0;
 const MARK_RADIUS: f64 = 4.0;
 const BAR_HEIGHT: f64 = 10.0;
 /// The approximate width of a character of a span label, to draw only labels that fit their bar.
-const LABEL_CHAR: f64 = 5.2;
+const LABEL_CHAR: f64 = 6.7;
 
 /// The whole figure for a listing, as written to `src/timelines/NAME.html`.
 pub fn figure(listing: &Listing, spec: &TimelineSpec, recording: &Recording) -> String {
     let lanes = recording.lanes(spec);
+    let labels = span_labels(spec);
     let axis = Axis::for_runs(&recording.runs);
     let total = recording.runs.len();
     let mut html = String::new();
@@ -41,6 +42,7 @@ pub fn figure(listing: &Listing, spec: &TimelineSpec, recording: &Recording) -> 
     for (index, run) in recording.runs.iter().enumerate() {
         let picture = Picture {
             lanes: &lanes,
+            labels: &labels,
             axis: &axis,
             spans: spans(spec, run),
         };
@@ -101,6 +103,8 @@ fn nice_step(raw: f64) -> f64 {
 
 struct Picture<'a> {
     lanes: &'a [String],
+    /// The span labels the catalog declares, each once, in order.
+    labels: &'a [&'a str],
     axis: &'a Axis,
     spans: Vec<Span>,
 }
@@ -125,7 +129,7 @@ impl Picture<'_> {
             let y = self.lane_y(lane);
             let _ = writeln!(
                 html,
-                r#"<line class="timeline-lane" x1="{LEFT}" y1="{y:.1}" x2="{:.1}" y2="{y:.1}"/>"#,
+                r#"<line class="timeline-lane" x1="{LEFT:.1}" y1="{y:.1}" x2="{:.1}" y2="{y:.1}"/>"#,
                 WIDTH - RIGHT
             );
             let _ = writeln!(
@@ -137,7 +141,13 @@ impl Picture<'_> {
             );
         }
         for span in &self.spans {
-            self.render_span(html, span);
+            let kind = self
+                .labels
+                .iter()
+                .position(|l| *l == span.label)
+                .unwrap_or(0)
+                % 3;
+            self.render_span(html, span, kind);
         }
         self.render_axis(html, axis_y);
         let exit_x = self.axis.x(run.end_ms);
@@ -165,19 +175,18 @@ impl Picture<'_> {
         html.push_str("</svg>\n");
     }
 
-    fn render_span(&self, html: &mut String, span: &Span) {
+    /// `kind` tells the span's label apart from the other labels of the picture, for the style sheet.
+    fn render_span(&self, html: &mut String, span: &Span, kind: usize) {
         let y = self.lane_y(&span.thread);
         let x = self.axis.x(span.from_ms);
         // A span between two lines printed at once still shows, as a sliver.
         let width = (self.axis.x(span.to_ms) - x).max(2.0);
-        let (class, until) = if span.open {
-            (
-                "timeline-span timeline-span-open",
-                "until the process exited".to_owned(),
-            )
+        let (open, until) = if span.open {
+            (" timeline-span-open", "until the process exited".to_owned())
         } else {
-            ("timeline-span", format!("to {:.1} ms", span.to_ms))
+            ("", format!("to {:.1} ms", span.to_ms))
         };
+        let class = format!("timeline-span timeline-span-kind-{kind}{open}");
         let _ = writeln!(
             html,
             r#"<rect class="{class}" x="{x:.1}" y="{:.1}" width="{width:.1}" height="{BAR_HEIGHT}" rx="2"><title>{}: from {:.1} ms {until}</title></rect>"#,
@@ -200,7 +209,7 @@ impl Picture<'_> {
         let axis = self.axis;
         let _ = writeln!(
             html,
-            r#"<line class="timeline-axis" x1="{LEFT}" y1="{axis_y:.1}" x2="{:.1}" y2="{axis_y:.1}"/>"#,
+            r#"<line class="timeline-axis" x1="{LEFT:.1}" y1="{axis_y:.1}" x2="{:.1}" y2="{axis_y:.1}"/>"#,
             WIDTH - RIGHT
         );
         let ticks = (axis.end_ms / axis.step_ms).round() as usize;
@@ -223,7 +232,7 @@ impl Picture<'_> {
         let _ = writeln!(
             html,
             r#"<text class="timeline-axis-name" x="{:.1}" y="{:.1}" text-anchor="end">ms</text>"#,
-            LEFT - 6.0,
+            LEFT - 14.0,
             axis_y + 16.0
         );
     }
@@ -235,12 +244,7 @@ fn caption(spec: &TimelineSpec, recording: &Recording) -> String {
     let mut text = format!(
         r#"Timeline of run <span class="timeline-run-number">1</span> of {total}, the run shown above: a dot for each line at the time it arrived, on the lane of the thread that printed it"#
     );
-    let mut labels: Vec<&str> = Vec::new();
-    for span in &spec.spans {
-        if !labels.contains(&span.label.as_str()) {
-            labels.push(&span.label);
-        }
-    }
+    let labels = span_labels(spec);
     if !labels.is_empty() {
         let _ = write!(text, "; bars: {}", escape(&labels.join(", ")));
     }
@@ -261,6 +265,17 @@ fn caption(spec: &TimelineSpec, recording: &Recording) -> String {
         }
     }
     text
+}
+
+/// Each label of the declared spans, once, in the catalog's order.
+fn span_labels(spec: &TimelineSpec) -> Vec<&str> {
+    let mut labels: Vec<&str> = Vec::new();
+    for span in &spec.spans {
+        if !labels.contains(&span.label.as_str()) {
+            labels.push(&span.label);
+        }
+    }
+    labels
 }
 
 /// Each run's lines, for the script that shows another run in the output block. `<`, `>` and `&`
