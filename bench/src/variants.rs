@@ -1,6 +1,6 @@
 //! The four ways the threads combine their results. Each does the same `step` for every seed and
-//! adds its result to a total with wrapping addition; they differ only in what the threads share
-//! and what they lock while they work.
+//! adds its result to a total with wrapping addition; they differ only in what the threads share,
+//! and in what they lock and for how long.
 
 use std::hint::black_box;
 use std::ops::Range;
@@ -14,6 +14,8 @@ use crate::workload::{share, step};
 /// Shards of the fine-grained variant: many more than threads, so that two threads rarely want the
 /// same one.
 const SHARDS: usize = 16;
+// `shard_of` takes the top bits of a hash, so the count must be a power of two.
+const _: () = assert!(SHARDS.is_power_of_two());
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Variant {
@@ -21,8 +23,8 @@ pub enum Variant {
     NoSharedState,
     /// Every step runs while holding one global lock, as Python code runs under the GIL.
     GlobalLock,
-    /// The total is split into shards, each with its own lock; a step runs while holding only the
-    /// lock of the shard it adds to.
+    /// The total is split into shards, each with its own lock; a step runs without any lock, then
+    /// locks only the shard it adds to, only for the addition.
     ShardedLocks,
     /// One shared atomic total: a step runs without any lock, then adds its result atomically.
     Atomics,
@@ -104,12 +106,19 @@ fn global_lock(total: u64, threads: usize) -> u64 {
 #[repr(align(64))]
 struct Shard(Mutex<u64>);
 
+/// The shard a seed adds to, from a hash of the seed, as a sharded map picks a shard from a key.
+fn shard_of(seed: u64) -> usize {
+    // The top bits of a multiplicative (Fibonacci) hash are the well-mixed ones.
+    (seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - SHARDS.ilog2())) as usize
+}
+
 fn sharded_locks(total: u64, threads: usize) -> u64 {
     let shards: Vec<Shard> = (0..SHARDS).map(|_| Shard(Mutex::new(0))).collect();
     on_threads(total, threads, |seeds| {
         for seed in seeds {
-            let mut sum = shards[seed as usize % SHARDS].0.lock();
-            *sum = sum.wrapping_add(step_of(seed));
+            let result = step_of(seed);
+            let mut sum = shards[shard_of(seed)].0.lock();
+            *sum = sum.wrapping_add(result);
         }
         0
     });
