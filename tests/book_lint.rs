@@ -57,3 +57,19 @@ fn every_internal_link_resolves_in_the_built_html() {
         lint::check_html_links(&html),
     );
 }
+
+#[test]
+fn every_code_block_language_is_highlighted() {
+    assert_none(
+        "code blocks highlight.js cannot colour",
+        lint::check_fence_highlighting(&repo_root()),
+    );
+}
+
+#[test]
+fn theme_files_derived_from_mdbook_are_up_to_date() {
+    assert_none(
+        "theme files derived from mdBook",
+        book_tools::theme::check(&repo_root()),
+    );
+}

@@ -2,12 +2,15 @@
 //! run may differ from the documented one, the runner and bless command, and the checks over the book.
 
 pub mod book;
+#[cfg(feature = "browser")]
+pub mod browser;
 pub mod cargo;
 pub mod catalog;
 pub mod lint;
 pub mod report;
 pub mod rule;
 pub mod run;
+pub mod theme;
 pub mod timeline;
 
 use std::path::{Path, PathBuf};

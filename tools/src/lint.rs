@@ -192,6 +192,32 @@ pub fn check_fences(root: &Path) -> Vec<String> {
     problems
 }
 
+/// Every code block's language is one the book's slimmed highlight.js knows, so no block loses
+/// its highlighting silently when a new language appears in the book.
+pub fn check_fence_highlighting(root: &Path) -> Vec<String> {
+    let highlight_js =
+        fs::read_to_string(root.join(crate::theme::HIGHLIGHT_JS)).unwrap_or_default();
+    let known = crate::theme::highlight_names(&highlight_js);
+    let mut problems = Vec::new();
+    for chapter in chapters(root) {
+        let text = fs::read_to_string(root.join("src").join(&chapter)).unwrap_or_default();
+        for (event, range) in Parser::new(&text).into_offset_iter() {
+            let Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) = &event else {
+                continue;
+            };
+            let language = info.split(',').next().unwrap_or_default().trim();
+            if !language.is_empty() && !known.contains(language) {
+                let line = text[..range.start].lines().count() + 1;
+                problems.push(format!(
+                    "src/{}:{line}: highlight.js has no `{language}`: add it to HIGHLIGHT_LANGUAGES in tools/src/theme.rs",
+                    chapter.display()
+                ));
+            }
+        }
+    }
+    problems
+}
+
 /// Every `compile_fail,EXXXX` block fails with that error. rustdoc checks the code only on nightly
 /// toolchains; on stable it only checks that the block does not compile.
 pub fn check_compile_fail_codes(root: &Path) -> Vec<String> {

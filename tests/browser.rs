@@ -1,0 +1,475 @@
+//! Layer 5: the built book read by a real browser (headless Chromium), served on localhost.
+//!
+//! Without Chromium these tests say so and pass; under CI (`CI=true`) a missing browser fails them.
+//! Screenshots of every page, desktop and phone width, are written to `target/browser/screenshots`.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+use book_tools::browser::chrome::{Chromium, Page};
+use book_tools::browser::site::Site;
+use book_tools::browser::{self, SummaryPage};
+use book_tools::catalog::Catalog;
+use book_tools::repo_root;
+use serde::Deserialize;
+
+/// The built book on its local server, shared by every test of this file.
+struct Served {
+    site: Site,
+    chromium: PathBuf,
+    pages: Vec<SummaryPage>,
+    out: PathBuf,
+}
+
+/// What one test works with: the shared site and a browser of its own, which is shut down when the
+/// test ends, pass or fail (a browser kept in a static would outlive the test process).
+struct Session {
+    served: &'static Served,
+    chromium: Chromium,
+}
+
+impl std::ops::Deref for Session {
+    type Target = Served;
+
+    fn deref(&self) -> &Served {
+        self.served
+    }
+}
+
+/// The book is built and served once; each test then starts its own Chromium.
+fn session() -> Option<Session> {
+    static SITE: OnceLock<Result<Option<Served>, String>> = OnceLock::new();
+    let site = SITE.get_or_init(|| {
+        let Some(chromium) = browser::chromium_or_skip()? else {
+            return Ok(None);
+        };
+        let root = repo_root();
+        let html = browser::build_book(&root)?;
+        Ok(Some(Served {
+            site: Site::serve(&html)?,
+            chromium,
+            pages: browser::summary_pages(&root)?,
+            out: root.join("target").join("browser"),
+        }))
+    });
+    match site {
+        Ok(Some(served)) => Some(Session {
+            served,
+            chromium: Chromium::launch(&served.chromium).unwrap_or_else(|e| panic!("{e}")),
+        }),
+        Ok(None) => {
+            eprintln!(
+                "skipped: Chromium not found (install Debian's `chromium`, or set $CHROMIUM); \
+                 under CI=true this is a failure"
+            );
+            None
+        }
+        Err(e) => panic!("{e}"),
+    }
+}
+
+fn page(session: &Session) -> Page {
+    session.chromium.page().unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn assert_none(what: &str, problems: Vec<String>) {
+    assert!(
+        problems.is_empty(),
+        "{what}:\n  - {}",
+        problems.join("\n  - ")
+    );
+}
+
+/// The summary's pages, then the print page, which holds them all.
+fn every_page(session: &Session) -> Vec<String> {
+    let mut pages: Vec<String> = session.pages.iter().map(|p| p.html.clone()).collect();
+    pages.push("print.html".to_owned());
+    pages
+}
+
+#[test]
+fn every_page_loads_cleanly_and_only_from_the_local_server() {
+    let Some(session) = session() else { return };
+    let session = &session;
+    let tab = page(session);
+    let mut problems = Vec::new();
+    let mut loads = Vec::new();
+    for name in every_page(session) {
+        let load = tab
+            .load(&session.site.url(&name))
+            .unwrap_or_else(|e| panic!("{e}"));
+        for error in &load.errors {
+            problems.push(format!("{name}: {error}"));
+        }
+        for request in load.failed() {
+            problems.push(format!(
+                "{name}: request failed: {} ({})",
+                request.url,
+                request
+                    .failure
+                    .clone()
+                    .unwrap_or_else(|| format!("status {}", request.status.unwrap_or(0)))
+            ));
+        }
+        for request in load.foreign(session.site.origin()) {
+            problems.push(format!(
+                "{name}: requests {} from another host while loading",
+                request.url
+            ));
+        }
+        loads.push((name, load));
+    }
+    // Page weight is a target, measured by `cargo run -p book-tools --features browser --bin
+    // page-weight`, not a test; this run's figures are written down for review all the same.
+    fs::create_dir_all(&session.out).expect("target/browser exists");
+    fs::write(
+        session.out.join("page-weight.tsv"),
+        browser::weight_table(&loads),
+    )
+    .expect("page weights written");
+    assert_none("pages that did not load cleanly", problems);
+}
+
+#[test]
+fn the_sidebar_lists_every_chapter() {
+    let Some(session) = session() else { return };
+    let session = &session;
+    let tab = page(session);
+    tab.load(&session.site.url("index.html"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let links: Vec<String> = tab
+        .eval(
+            "return Array.from(document.querySelectorAll('#mdbook-sidebar a[href]'))
+                .map(a => a.getAttribute('href').split('#')[0]);",
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+    let missing: Vec<String> = session
+        .pages
+        .iter()
+        .filter(|p| !links.contains(&p.html))
+        .map(|p| format!("{} ({}) is not in the sidebar", p.title, p.html))
+        .collect();
+    assert_none("sidebar", missing);
+}
+
+/// Opens search, types `term`, and returns the pages of the results, best first.
+fn search(session: &Session, term: &str) -> Vec<String> {
+    let tab = page(session);
+    tab.load(&session.site.url("introduction.html"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    tab.click("#mdbook-search-toggle")
+        .unwrap_or_else(|e| panic!("{e}"));
+    tab.wait_for(
+        "the search bar to open",
+        "document.activeElement && document.activeElement.id === 'mdbook-searchbar'",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    tab.type_text(term).unwrap_or_else(|e| panic!("{e}"));
+    tab.wait_for(
+        &format!("results for `{term}`"),
+        "document.querySelectorAll('#mdbook-searchresults li a').length > 0",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    tab.settle("search").unwrap_or_else(|e| panic!("{e}"));
+    let log = tab.take_log();
+    assert_none(
+        &format!("searching for `{term}`"),
+        log.errors
+            .iter()
+            .cloned()
+            .chain(
+                log.foreign(session.site.origin())
+                    .iter()
+                    .map(|r| format!("requests {} from another host", r.url)),
+            )
+            .collect(),
+    );
+    tab.eval(
+        "return Array.from(document.querySelectorAll('#mdbook-searchresults li a'))
+            .map(a => a.getAttribute('href').split(/[#?]/)[0]);",
+    )
+    .unwrap_or_else(|e| panic!("{e}"))
+}
+
+#[test]
+fn search_finds_the_chapter_of_each_api() {
+    let Some(session) = session() else { return };
+    let session = &session;
+    for (term, chapter) in [
+        ("ReentrantMutex", "ch08-reentrant-locks.html"),
+        ("try_lock", "ch07-locks.html"),
+    ] {
+        let results = search(session, term);
+        assert_eq!(
+            results.first().map(String::as_str),
+            Some(chapter),
+            "searching for `{term}` should lead with {chapter}; results: {results:?}"
+        );
+    }
+}
+
+/// What the page shows for one listing, read from its DOM.
+#[derive(Deserialize, Debug)]
+struct ShownListing {
+    name: String,
+    title: String,
+    run: String,
+    code_follows: bool,
+    noplayground: bool,
+    copy_button: bool,
+    run_button_visible: bool,
+    outputs: Vec<String>,
+    /// Every output block of the page that has a caption, wherever it is.
+    captioned_outputs: Vec<String>,
+    output_caption: Option<String>,
+}
+
+/// Every caption on the page with the listing it names, and what follows it.
+const READ_LISTINGS: &str = r#"
+    const captioned = Array.from(document.querySelectorAll('main pre > code.language-text'))
+        .filter(code => {
+            let next = code.parentElement.nextElementSibling;
+            while (next && next.tagName === 'PRE') next = next.nextElementSibling;
+            return next && next.classList.contains('output-caption');
+        })
+        .map(code => code.textContent);
+    return Array.from(document.querySelectorAll('main p.caption')).map(caption => {
+        const file = caption.querySelector('.caption-run code');
+        const name = file ? file.textContent.replace(/^listings\/src\/bin\//, '').replace(/\.rs$/, '') : '';
+        const pre = caption.nextElementSibling;
+        const code = pre && pre.tagName === 'PRE' ? pre.querySelector('code.language-rust') : null;
+        const visible = el => !!el && !el.hidden && el.getClientRects().length > 0;
+        const outputs = [];
+        let next = pre ? pre.nextElementSibling : null;
+        while (next && next.tagName === 'PRE' && next.querySelector('code.language-text')) {
+            outputs.push(next.querySelector('code').textContent);
+            next = next.nextElementSibling;
+        }
+        return {
+            name,
+            title: (caption.querySelector('.caption-title') || caption).textContent,
+            run: caption.querySelector('.caption-run') ? caption.querySelector('.caption-run').textContent : '',
+            code_follows: !!code,
+            noplayground: !!code && !pre.classList.contains('playground'),
+            copy_button: !!pre && visible(pre.querySelector('.clip-button')),
+            run_button_visible: !!pre && visible(pre.querySelector('.play-button')),
+            outputs,
+            captioned_outputs: captioned,
+            output_caption: next && next.classList.contains('output-caption') ? next.textContent : null,
+        };
+    });
+"#;
+
+#[test]
+fn every_listing_shows_its_caption_buttons_and_output() {
+    let Some(session) = session() else { return };
+    let session = &session;
+    let root = repo_root();
+    let catalog = Catalog::load(&root).unwrap_or_else(|e| panic!("{e}"));
+    let mut by_chapter: BTreeMap<String, Vec<&book_tools::catalog::Listing>> = BTreeMap::new();
+    for listing in &catalog.listings {
+        let html = listing.chapter.replace(".md", ".html");
+        by_chapter.entry(html).or_default().push(listing);
+    }
+    let tab = page(session);
+    let mut problems = Vec::new();
+    for name in every_page(session).iter().filter(|p| *p != "print.html") {
+        tab.load(&session.site.url(name))
+            .unwrap_or_else(|e| panic!("{e}"));
+        let shown: Vec<ShownListing> = tab.eval(READ_LISTINGS).unwrap_or_else(|e| panic!("{e}"));
+        let expected = by_chapter.remove(name).unwrap_or_default();
+        for listing in &expected {
+            let Some(found) = shown.iter().find(|s| s.name == listing.name) else {
+                problems.push(format!(
+                    "{name}: listing {} has no caption on the page",
+                    listing.name
+                ));
+                continue;
+            };
+            problems.extend(
+                check_listing(&root, listing, found)
+                    .into_iter()
+                    .map(|p| format!("{name}: listing {}: {p}", listing.name)),
+            );
+        }
+        for extra in shown
+            .iter()
+            .filter(|s| !expected.iter().any(|l| l.name == s.name))
+        {
+            problems.push(format!(
+                "{name}: caption `{}` names no listing of this chapter in the catalog",
+                extra.title
+            ));
+        }
+    }
+    for (chapter, listings) in by_chapter {
+        for listing in listings {
+            problems.push(format!(
+                "{chapter}: listing {} is catalogued here, but the page was not in SUMMARY.md",
+                listing.name
+            ));
+        }
+    }
+    assert_none("listings as the browser shows them", problems);
+}
+
+fn check_listing(
+    root: &std::path::Path,
+    listing: &book_tools::catalog::Listing,
+    found: &ShownListing,
+) -> Vec<String> {
+    let mut problems = Vec::new();
+    if !found.title.starts_with("Listing ") {
+        problems.push(format!("caption `{}` is not numbered", found.title));
+    }
+    let command = format!("cargo run -p listings --bin {}", listing.name);
+    if !found.run.contains(&command) {
+        problems.push(format!("caption does not say `{command}`"));
+    }
+    if !found.code_follows {
+        problems.push("no Rust code block right under the caption".to_owned());
+        return problems;
+    }
+    if !found.copy_button {
+        problems.push("no copy button".to_owned());
+    }
+    if found.run_button_visible == found.noplayground {
+        problems.push(if found.noplayground {
+            "marked noplayground, yet shows a run button".to_owned()
+        } else {
+            "no visible run button".to_owned()
+        });
+    }
+    let stdout = fs::read_to_string(listing.output_path(root)).unwrap_or_default();
+    if found.outputs.first().map(|o| o.trim_end()) != Some(stdout.trim_end()) {
+        problems.push(format!(
+            "the block under it is not its documented output {}",
+            listing.output_path(root).display()
+        ));
+    }
+    // Standard error may be shown further down, after the text explains it, with its own caption.
+    if let Some(path) = listing.stderr_path(root) {
+        let stderr = fs::read_to_string(&path).unwrap_or_default();
+        if !found
+            .captioned_outputs
+            .iter()
+            .any(|o| o.trim_end() == stderr.trim_end())
+        {
+            problems.push(format!(
+                "its documented standard error {} is not shown with a caption",
+                path.display()
+            ));
+        }
+    }
+    if found.output_caption.is_none() {
+        problems.push("no output caption under its output".to_owned());
+    }
+    problems
+}
+
+#[test]
+fn the_print_page_holds_every_chapter() {
+    let Some(session) = session() else { return };
+    let session = &session;
+    let tab = page(session);
+    tab.load(&session.site.url("print.html"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let headings: Vec<String> = tab
+        .eval("return Array.from(document.querySelectorAll('main h1')).map(h => h.textContent.trim());")
+        .unwrap_or_else(|e| panic!("{e}"));
+    let missing: Vec<String> = session
+        .pages
+        .iter()
+        .filter(|p| !headings.iter().any(|h| h == &p.title))
+        .map(|p| format!("`{}` has no heading in print.html", p.title))
+        .collect();
+    assert_none("print.html", missing);
+}
+
+/// Elements that stick out of a phone-width page; code blocks scroll inside themselves instead.
+const OVERFLOWING: &str = r#"
+    const width = document.documentElement.clientWidth;
+    const out = [];
+    if (document.documentElement.scrollWidth > width) {
+        out.push(`the page is ${document.documentElement.scrollWidth}px wide`);
+    }
+    for (const el of document.querySelectorAll('main *')) {
+        if (el.closest('pre')) continue;
+        const r = el.getBoundingClientRect();
+        if (r.width > 0 && r.right > width + 1) {
+            const what = el.tagName.toLowerCase() + (el.className ? '.' + String(el.className).split(' ')[0] : '');
+            out.push(`${what} "${el.textContent.trim().slice(0, 40)}" reaches ${Math.round(r.right)}px`);
+        }
+    }
+    return out.slice(0, 10);
+"#;
+
+/// Pages are read at 375 px, the width of a small phone, and written out as screenshots too.
+#[test]
+fn nothing_overflows_a_phone_width_page() {
+    let Some(session) = session() else { return };
+    let session = &session;
+    let tab = page(session);
+    let mut problems = Vec::new();
+    for name in every_page(session) {
+        tab.set_viewport(375, 800, true)
+            .unwrap_or_else(|e| panic!("{e}"));
+        tab.load(&session.site.url(&name))
+            .unwrap_or_else(|e| panic!("{e}"));
+        let overflowing: Vec<String> = tab.eval(OVERFLOWING).unwrap_or_else(|e| panic!("{e}"));
+        problems.extend(overflowing.into_iter().map(|o| format!("{name}: {o}")));
+        if name != "print.html" {
+            let shot = session
+                .out
+                .join("screenshots")
+                .join(name.replace(".html", "-phone.png"));
+            tab.screenshot(&shot, 375, true)
+                .unwrap_or_else(|e| panic!("{e}"));
+        }
+    }
+    assert_none("overflow at 375 px", problems);
+}
+
+/// Desktop screenshots of every page, for review; the test fails only if one cannot be taken.
+#[test]
+fn every_page_has_a_desktop_screenshot() {
+    let Some(session) = session() else { return };
+    let session = &session;
+    let tab = page(session);
+    for page in &session.pages {
+        tab.set_viewport(1280, 900, false)
+            .unwrap_or_else(|e| panic!("{e}"));
+        tab.load(&session.site.url(&page.html))
+            .unwrap_or_else(|e| panic!("{e}"));
+        let shot = session
+            .out
+            .join("screenshots")
+            .join(page.html.replace(".html", "-desktop.png"));
+        tab.screenshot(&shot, 1280, false)
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
+}
+
+/// Each of mdBook's themes applies to the book's own elements: captions and output blocks keep
+/// readable contrast in every one.
+#[test]
+fn listings_are_readable_in_every_theme() {
+    let Some(session) = session() else { return };
+    let session = &session;
+    let tab = page(session);
+    let mut problems = Vec::new();
+    for theme in ["light", "rust", "coal", "navy", "ayu"] {
+        tab.load(&session.site.url("ch07-locks.html"))
+            .unwrap_or_else(|e| panic!("{e}"));
+        let low: Vec<String> = tab
+            .eval(&format!(
+                "{}\nreturn lowContrast('{theme}');",
+                include_str!("browser/contrast.js")
+            ))
+            .unwrap_or_else(|e| panic!("{e}"));
+        problems.extend(low.into_iter().map(|l| format!("theme {theme}: {l}")));
+    }
+    assert_none("text too faint to read", problems);
+}

@@ -1,0 +1,48 @@
+//! `cargo run -p book-tools --features browser --bin page-weight`: builds the book, loads every page
+//! of it once in headless Chromium with the cache off, and prints what each first load downloaded.
+//! The target is 200 KB per chapter; this measures it, and no test asserts it.
+
+use std::process::ExitCode;
+
+use book_tools::browser::chrome::Chromium;
+use book_tools::browser::site::Site;
+use book_tools::{browser, repo_root};
+
+const TARGET: u64 = 200 * 1024;
+
+fn main() -> ExitCode {
+    let root = repo_root();
+    let result = (|| -> Result<String, String> {
+        let chromium = browser::chrome::find_chromium()
+            .ok_or("Chromium not found: install Debian's `chromium`, or set $CHROMIUM")?;
+        let site = Site::serve(&browser::build_book(&root)?)?;
+        let chromium = Chromium::launch(&chromium)?;
+        let tab = chromium.page()?;
+        let mut loads = Vec::new();
+        for page in browser::summary_pages(&root)? {
+            let load = tab.load(&site.url(&page.html))?;
+            loads.push((page.html, load));
+        }
+        let mut report = browser::weight_table(&loads);
+        let over: Vec<&str> = loads
+            .iter()
+            .filter(|(_, load)| load.bytes() > TARGET)
+            .map(|(page, _)| page.as_str())
+            .collect();
+        report.push_str(&format!(
+            "largest first load: {} bytes; target {TARGET}; over target: {over:?}\n",
+            loads.iter().map(|(_, l)| l.bytes()).max().unwrap_or(0)
+        ));
+        Ok(report)
+    })();
+    match result {
+        Ok(report) => {
+            print!("{report}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,70 @@
+//! Browser tests' equipment: the built book served on localhost and headless Chromium to read it.
+
+pub mod chrome;
+pub mod site;
+
+use std::path::{Path, PathBuf};
+
+use mdbook_driver::book::BookItem;
+
+use crate::book;
+
+/// One page of SUMMARY.md: its title and its HTML file, relative to the book's root.
+#[derive(Debug, Clone)]
+pub struct SummaryPage {
+    pub title: String,
+    pub html: String,
+}
+
+/// Every page SUMMARY.md lists, in order.
+pub fn summary_pages(root: &Path) -> Result<Vec<SummaryPage>, String> {
+    let book = book::load(root)?;
+    Ok(book
+        .book
+        .iter()
+        .filter_map(|item| match item {
+            BookItem::Chapter(ch) => Some(SummaryPage {
+                title: ch.name.clone(),
+                html: ch
+                    .path
+                    .as_ref()?
+                    .with_extension("html")
+                    .to_string_lossy()
+                    .replace('\\', "/"),
+            }),
+            _ => None,
+        })
+        .collect())
+}
+
+/// Where Chromium is, `None` when it is missing and that is allowed: locally, browser tests are
+/// skipped without it; under CI (`CI=true`) a missing browser is an error.
+pub fn chromium_or_skip() -> Result<Option<PathBuf>, String> {
+    match chrome::find_chromium() {
+        Some(path) => Ok(Some(path)),
+        None if std::env::var("CI").is_ok_and(|v| v == "true") => Err(
+            "CI=true but Chromium is missing: install Debian's `chromium` (see .ci/run) or set $CHROMIUM"
+                .to_owned(),
+        ),
+        None => Ok(None),
+    }
+}
+
+/// Builds the HTML book into `target/browser/book` for the browser to read.
+pub fn build_book(root: &Path) -> Result<PathBuf, String> {
+    book::build_html(root, &root.join("target").join("browser").join("book"))
+}
+
+/// The first-load weight of each page, as a table: what the browser downloaded for it (HTML, style
+/// sheets, scripts, fonts, images; headers included) and how many requests that took.
+pub fn weight_table(loads: &[(String, chrome::Load)]) -> String {
+    let mut table = String::from("page\trequests\tbytes\n");
+    for (page, load) in loads {
+        table.push_str(&format!(
+            "{page}\t{}\t{}\n",
+            load.requests.len(),
+            load.bytes()
+        ));
+    }
+    table
+}

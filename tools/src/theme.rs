@@ -1,0 +1,252 @@
+//! The book's versions of mdBook's front-end files, derived from the pinned mdBook release so that
+//! an upgrade is a regeneration, not a merge.
+//!
+//! - `theme/highlight.js`: mdBook's highlight.js with only the languages the book uses. The full
+//!   file (137 KB, about forty languages) is the largest thing a page would load.
+//! - `theme/book.js`: mdBook's book.js with `theme/patches/book.js.patch` applied (a page no longer
+//!   asks the Rust playground for its crate list while it loads), minified.
+//! - `theme/index.hbs`: mdBook's page template with `theme/patches/index.hbs.patch` applied (search's
+//!   scripts load when a reader first asks for search).
+//! - `theme/css/{chrome,general,variables}.css`: mdBook's style sheets, minified.
+//! - `theme/favicon.svg`: mdBook's own icon; providing only the SVG keeps the PNG from loading too.
+//!
+//! The patches are the only hand-written part. To change one, apply it to mdBook's file, edit the
+//! result and diff again (`diff -u`). `cargo run -p book-tools --bin theme-assets` then rewrites
+//! the derived files; the book lint fails while any of them is stale.
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde::Deserialize;
+
+/// highlight.js languages the book keeps, by the name highlight.js registers them under. Each one
+/// also answers to its aliases (`console` is `shell`, `text` is `plaintext`, `toml` is `ini`).
+pub const HIGHLIGHT_LANGUAGES: &[&str] = &[
+    "bash",      // shell sessions call into bash for the commands
+    "ini",       // Cargo.toml and book.toml
+    "plaintext", // program output
+    "rust",
+    "shell", // `console` blocks
+];
+
+const MDBOOK_HTML: &str = "mdbook-html";
+
+#[derive(Deserialize)]
+struct Metadata {
+    packages: Vec<Package>,
+}
+
+#[derive(Deserialize)]
+struct Package {
+    name: String,
+    version: String,
+    manifest_path: PathBuf,
+}
+
+/// mdBook's own front-end directory (`mdbook-html/front-end`) of the pinned release, as cargo
+/// downloaded it.
+pub fn upstream_front_end(root: &Path) -> Result<PathBuf, String> {
+    let output = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
+        .current_dir(root)
+        .args(["metadata", "--format-version", "1", "--locked"])
+        .output()
+        .map_err(|e| format!("cannot run cargo metadata: {e}"))?;
+    if !output.status.success() {
+        return Err(format!(
+            "cargo metadata failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        ));
+    }
+    let metadata: Metadata = serde_json::from_slice(&output.stdout)
+        .map_err(|e| format!("cannot read cargo metadata: {e}"))?;
+    let package = metadata
+        .packages
+        .iter()
+        .find(|p| p.name == MDBOOK_HTML)
+        .ok_or_else(|| format!("{MDBOOK_HTML} is not in the dependency graph"))?;
+    let dir = package
+        .manifest_path
+        .parent()
+        .expect("a manifest lives in a directory")
+        .join("front-end");
+    if !dir.is_dir() {
+        return Err(format!(
+            "{MDBOOK_HTML} {} has no front-end directory at {}",
+            package.version,
+            dir.display()
+        ));
+    }
+    Ok(dir)
+}
+
+static REGISTERED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"^hljs\.registerLanguage\("([\w-]+)""#).expect("valid"));
+static ALIASES: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"aliases:\[([^\]]*)\]"#).expect("valid"));
+
+/// mdBook's highlight.js with only `keep`'s languages registered: the library itself is one line,
+/// each language one `hljs.registerLanguage(...)` line after it.
+pub fn slim_highlight(upstream: &str, keep: &[&str]) -> Result<String, String> {
+    let mut out = String::new();
+    let mut found = BTreeSet::new();
+    for line in upstream.lines() {
+        match REGISTERED.captures(line) {
+            Some(caps) if keep.contains(&&caps[1]) => {
+                found.insert(caps[1].to_owned());
+            }
+            Some(_) => continue,
+            None => {}
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    let missing: Vec<_> = keep.iter().filter(|k| !found.contains(**k)).collect();
+    if !missing.is_empty() {
+        return Err(format!("highlight.js registers no language {missing:?}"));
+    }
+    Ok(out)
+}
+
+/// Every name a highlight.js file answers to: registered names and their aliases.
+pub fn highlight_names(highlight_js: &str) -> BTreeSet<String> {
+    let mut names = BTreeSet::new();
+    for line in highlight_js.lines() {
+        let Some(caps) = REGISTERED.captures(line) else {
+            continue;
+        };
+        names.insert(caps[1].to_owned());
+        if let Some(aliases) = ALIASES.captures(line) {
+            names.extend(
+                aliases[1]
+                    .split(',')
+                    .map(|a| a.trim_matches('"').to_owned())
+                    .filter(|a| !a.is_empty()),
+            );
+        }
+    }
+    names
+}
+
+/// Applies a unified diff written against mdBook's file.
+fn patched(upstream: &str, patch_path: &Path) -> Result<String, String> {
+    let text = fs::read_to_string(patch_path)
+        .map_err(|e| format!("cannot read {}: {e}", patch_path.display()))?;
+    let patch = diffy::Patch::from_str(&text)
+        .map_err(|e| format!("{} is not a unified diff: {e}", patch_path.display()))?;
+    diffy::apply(upstream, &patch).map_err(|e| {
+        format!(
+            "{} no longer applies to this mdBook release ({e}): redo the change by hand",
+            patch_path.display()
+        )
+    })
+}
+
+fn minified_js(source: &str) -> Result<String, String> {
+    minifier::js::minify(source)
+        .map(|m| format!("{m}\n"))
+        .map_err(|e| format!("cannot minify: {e}"))
+}
+
+fn minified_css(source: &str) -> Result<String, String> {
+    minifier::css::minify(source)
+        .map(|m| format!("{m}\n"))
+        .map_err(|e| format!("cannot minify: {e}"))
+}
+
+/// Every derived file, by its path in the repository, with the text it should hold.
+pub fn derive(root: &Path) -> Result<Vec<(&'static str, String)>, String> {
+    let upstream = upstream_front_end(root)?;
+    let read = |path: PathBuf| {
+        fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+    };
+    let patches = root.join("theme").join("patches");
+    Ok(vec![
+        (
+            "theme/highlight.js",
+            slim_highlight(
+                &read(upstream.join("js/highlight.js"))?,
+                HIGHLIGHT_LANGUAGES,
+            )?,
+        ),
+        (
+            "theme/book.js",
+            minified_js(&patched(
+                &read(upstream.join("js/book.js"))?,
+                &patches.join("book.js.patch"),
+            )?)?,
+        ),
+        (
+            "theme/index.hbs",
+            patched(
+                &read(upstream.join("templates/index.hbs"))?,
+                &patches.join("index.hbs.patch"),
+            )?,
+        ),
+        // mdBook's three main style sheets, minified: together they are 40 KB as written.
+        (
+            "theme/css/chrome.css",
+            minified_css(&read(upstream.join("css/chrome.css"))?)?,
+        ),
+        (
+            "theme/css/general.css",
+            minified_css(&read(upstream.join("css/general.css"))?)?,
+        ),
+        (
+            "theme/css/variables.css",
+            minified_css(&read(upstream.join("css/variables.css"))?)?,
+        ),
+        (
+            "theme/favicon.svg",
+            read(upstream.join("images/favicon.svg"))?,
+        ),
+    ])
+}
+
+pub const HIGHLIGHT_JS: &str = "theme/highlight.js";
+
+/// The derived theme files are what `derive` computes now.
+pub fn check(root: &Path) -> Vec<String> {
+    let derived = match derive(root) {
+        Ok(derived) => derived,
+        Err(e) => return vec![e],
+    };
+    derived
+        .into_iter()
+        .filter(|(path, expected)| {
+            fs::read_to_string(root.join(path)).ok().as_ref() != Some(expected)
+        })
+        .map(|(path, _)| {
+            format!("{path} is stale: run `cargo run -p book-tools --bin theme-assets`")
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const UPSTREAM: &str = "/* header */\nvar hljs=function(){}();\n\
+        hljs.registerLanguage(\"go\",function(){return{aliases:[\"golang\"]}}());\n\
+        hljs.registerLanguage(\"shell\",function(){return{aliases:[\"console\"]}}());\n";
+
+    #[test]
+    fn slimming_keeps_the_library_and_the_chosen_languages() {
+        let slim = slim_highlight(UPSTREAM, &["shell"]).unwrap();
+        assert!(slim.contains("var hljs"));
+        assert!(slim.contains("\"shell\""));
+        assert!(!slim.contains("\"go\""));
+        assert_eq!(
+            highlight_names(&slim),
+            BTreeSet::from(["shell".to_owned(), "console".to_owned()])
+        );
+    }
+
+    #[test]
+    fn slimming_refuses_a_language_highlight_js_lacks() {
+        assert!(slim_highlight(UPSTREAM, &["cobol"]).is_err());
+    }
+}
