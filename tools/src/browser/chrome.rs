@@ -108,6 +108,8 @@ impl Chromium {
 #[derive(Debug, Clone, Default)]
 pub struct Request {
     pub url: String,
+    /// What the browser fetched it as: `Document`, `Stylesheet`, `Script`, `Font`, `Image`, ...
+    pub kind: String,
     pub status: Option<u32>,
     /// Bytes received, headers included, as the browser counts them.
     pub bytes: u64,
@@ -144,6 +146,16 @@ impl Load {
     pub fn bytes(&self) -> u64 {
         self.requests.iter().map(|r| r.bytes).sum()
     }
+
+    /// What a first load weighs by the book's measure: HTML, style sheets, scripts and fonts, the
+    /// things a reader waits for before the page is usable. Images load beside the text.
+    pub fn first_load_bytes(&self) -> u64 {
+        self.requests
+            .iter()
+            .filter(|r| matches!(r.kind.as_str(), "Document" | "Stylesheet" | "Script" | "Font"))
+            .map(|r| r.bytes)
+            .sum()
+    }
 }
 
 #[derive(Default)]
@@ -165,6 +177,12 @@ impl Recorder {
                     id,
                     Request {
                         url: e.params.request.url.clone(),
+                        kind: e
+                            .params
+                            .Type
+                            .as_ref()
+                            .map(|t| format!("{t:?}"))
+                            .unwrap_or_default(),
                         ..Request::default()
                     },
                 );

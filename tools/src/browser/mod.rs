@@ -55,14 +55,15 @@ pub fn build_book(root: &Path) -> Result<PathBuf, String> {
     book::build_html(root, &root.join("target").join("browser").join("book"))
 }
 
-/// The first-load weight of each page, as a table: what the browser downloaded for it (HTML, style
-/// sheets, scripts, fonts, images; headers included) and how many requests that took.
+/// The first-load weight of each page, as a table: how many requests it made, what HTML, style
+/// sheets, scripts and fonts weighed, and everything it downloaded (images too), headers included.
 pub fn weight_table(loads: &[(String, chrome::Load)]) -> String {
-    let mut table = String::from("page\trequests\tbytes\n");
+    let mut table = String::from("page\trequests\tfirst load bytes\tall bytes\n");
     for (page, load) in loads {
         table.push_str(&format!(
-            "{page}\t{}\t{}\n",
+            "{page}\t{}\t{}\t{}\n",
             load.requests.len(),
+            load.first_load_bytes(),
             load.bytes()
         ));
     }
