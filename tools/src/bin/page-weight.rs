@@ -31,7 +31,11 @@ fn main() -> ExitCode {
             .collect();
         report.push_str(&format!(
             "largest first load: {} bytes; target {TARGET}; over target: {over:?}\n",
-            loads.iter().map(|(_, l)| l.first_load_bytes()).max().unwrap_or(0)
+            loads
+                .iter()
+                .map(|(_, l)| l.first_load_bytes())
+                .max()
+                .unwrap_or(0)
         ));
         Ok(report)
     })();

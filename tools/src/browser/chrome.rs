@@ -152,7 +152,12 @@ impl Load {
     pub fn first_load_bytes(&self) -> u64 {
         self.requests
             .iter()
-            .filter(|r| matches!(r.kind.as_str(), "Document" | "Stylesheet" | "Script" | "Font"))
+            .filter(|r| {
+                matches!(
+                    r.kind.as_str(),
+                    "Document" | "Stylesheet" | "Script" | "Font"
+                )
+            })
             .map(|r| r.bytes)
             .sum()
     }
