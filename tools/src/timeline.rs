@@ -121,17 +121,21 @@ pub fn ms(duration: std::time::Duration) -> f64 {
 
 impl RecordedRun {
     pub fn from_run(run: &Run, rule: &Compiled) -> RecordedRun {
+        let lines: Vec<RecordedLine> = run
+            .stdout
+            .iter()
+            .map(|line| RecordedLine {
+                at_ms: ms(line.at),
+                thread: lane_of(rule, &line.text),
+                text: line.text.clone(),
+            })
+            .collect();
+        // The reader may take the last lines out of the pipe after the exit was seen; they were
+        // printed before it, so the exit is drawn no earlier than they are.
+        let last = lines.last().map_or(0.0, |l| l.at_ms);
         RecordedRun {
-            end_ms: ms(run.elapsed),
-            lines: run
-                .stdout
-                .iter()
-                .map(|line| RecordedLine {
-                    at_ms: ms(line.at),
-                    thread: lane_of(rule, &line.text),
-                    text: line.text.clone(),
-                })
-                .collect(),
+            end_ms: ms(run.elapsed).max(last),
+            lines,
         }
     }
 
