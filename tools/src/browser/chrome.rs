@@ -11,6 +11,7 @@ use std::time::{Duration, Instant};
 use headless_chrome::protocol::cdp::Emulation;
 use headless_chrome::protocol::cdp::Log::LogEntryLevel;
 use headless_chrome::protocol::cdp::Network;
+use headless_chrome::protocol::cdp::Page as PageDomain;
 use headless_chrome::protocol::cdp::Page::CaptureScreenshotFormatOption;
 use headless_chrome::protocol::cdp::Runtime::ConsoleAPICalledEventTypeOption;
 use headless_chrome::protocol::cdp::types::Event;
@@ -269,6 +270,14 @@ impl Recorder {
         }
     }
 
+    fn pending(&self) -> Vec<String> {
+        self.requests
+            .values()
+            .filter(|r| !r.done)
+            .map(|r| r.url.clone())
+            .collect()
+    }
+
     fn in_flight(&self) -> usize {
         self.requests.values().filter(|r| !r.done).count()
     }
@@ -282,12 +291,43 @@ pub struct Page {
 
 impl Page {
     /// Loads `url` and waits until it and everything it requested have finished loading.
+    ///
+    /// The wait asks the page itself whether the new document is complete. (headless_chrome's own
+    /// `wait_until_navigated` sets its flag after `Page.navigate` returns, so a page served fast
+    /// enough to finish first leaves it waiting for ever.)
     pub fn load(&self, url: &str) -> Result<Load, String> {
         self.log.lock().expect("recorder never panics").take(url);
-        self.tab
-            .navigate_to(url)
-            .and_then(|t| t.wait_until_navigated())
+        let navigation = self
+            .tab
+            .call_method(PageDomain::Navigate {
+                url: url.to_owned(),
+                referrer: None,
+                transition_Type: None,
+                frame_id: None,
+                referrer_policy: None,
+            })
             .map_err(|e| format!("{url} did not load: {e:#}"))?;
+        if let Some(error) = navigation.error_text {
+            return Err(format!("{url} did not load: {error}"));
+        }
+        let deadline = Instant::now() + LOAD_TIMEOUT;
+        loop {
+            // Until the new document exists, the old one answers, or none does (an error).
+            let state: Option<(String, String)> = self
+                .eval("return [location.href, document.readyState];")
+                .ok();
+            match state {
+                Some((href, ready)) if href == url && ready == "complete" => break,
+                _ if Instant::now() > deadline => {
+                    let pending = self.log.lock().expect("recorder never panics").pending();
+                    return Err(format!(
+                        "{url} did not load within {LOAD_TIMEOUT:?} (state {state:?}; \
+                         requests unfinished: {pending:?})"
+                    ));
+                }
+                _ => thread::sleep(Duration::from_millis(20)),
+            }
+        }
         self.settle(url)?;
         Ok(self.log.lock().expect("recorder never panics").take(url))
     }

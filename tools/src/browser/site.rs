@@ -1,40 +1,49 @@
 //! The built book served on localhost, as a reader's browser would fetch it from a web host.
 
 use std::fs;
+use std::io::{BufRead, BufReader, Write};
+use std::net::{Shutdown, TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::thread;
 
-use tiny_http::{Header, Response, Server};
-
 /// A static file server for one directory, on a free port of 127.0.0.1. It stops when dropped.
+///
+/// It speaks just enough HTTP/1.1 for a browser reading static files: `GET` only, one request per
+/// connection (`Connection: close`). Closing every connection keeps each response independent of
+/// the others, so a page's many parallel requests can never wait on each other.
 pub struct Site {
     base: String,
-    server: Arc<Server>,
+    stopped: Arc<AtomicBool>,
 }
 
 impl Site {
     pub fn serve(dir: &Path) -> Result<Site, String> {
-        let server = Server::http("127.0.0.1:0")
+        let listener = TcpListener::bind("127.0.0.1:0")
             .map_err(|e| format!("cannot start a local web server: {e}"))?;
-        let port = server
-            .server_addr()
-            .to_ip()
-            .expect("bound to an IP address")
+        let port = listener
+            .local_addr()
+            .map_err(|e| format!("the local web server has no address: {e}"))?
             .port();
-        let server = Arc::new(server);
+        let stopped = Arc::new(AtomicBool::new(false));
+        let stop = Arc::clone(&stopped);
         let dir = dir.to_path_buf();
-        let serving = Arc::clone(&server);
         thread::spawn(move || {
-            // `incoming_requests` ends when the server is unblocked on drop.
-            for request in serving.incoming_requests() {
-                let response = respond(&dir, request.url());
-                let _ = request.respond(response);
+            for stream in listener.incoming() {
+                if stop.load(Ordering::SeqCst) {
+                    break;
+                }
+                let Ok(stream) = stream else { continue };
+                let dir = dir.clone();
+                thread::spawn(move || {
+                    let _ = answer(&dir, stream);
+                });
             }
         });
         Ok(Site {
             base: format!("http://127.0.0.1:{port}"),
-            server,
+            stopped,
         })
     }
 
@@ -51,23 +60,49 @@ impl Site {
 
 impl Drop for Site {
     fn drop(&mut self) {
-        self.server.unblock();
+        self.stopped.store(true, Ordering::SeqCst);
+        // Wakes the accepting thread so that it sees the flag and ends.
+        let _ = TcpStream::connect(self.base.trim_start_matches("http://"));
     }
 }
 
-fn respond(dir: &Path, url: &str) -> Response<std::io::Cursor<Vec<u8>>> {
-    let path = url.split(['?', '#']).next().unwrap_or_default();
-    let Some(file) = resolve(dir, path) else {
-        return Response::from_string("not found").with_status_code(404);
-    };
-    match fs::read(&file) {
-        Ok(bytes) => {
-            let header =
-                Header::from_bytes("Content-Type", content_type(&file)).expect("a valid header");
-            Response::from_data(bytes).with_header(header)
-        }
-        Err(_) => Response::from_string("not found").with_status_code(404),
+/// Reads one request from `stream` and answers it.
+fn answer(dir: &Path, mut stream: TcpStream) -> std::io::Result<()> {
+    let mut reader = BufReader::new(stream.try_clone()?);
+    let mut request_line = String::new();
+    reader.read_line(&mut request_line)?;
+    // The headers are read to their end so that the client is not cut off mid-request.
+    let mut header = String::new();
+    while reader.read_line(&mut header)? > 2 {
+        header.clear();
     }
+    let mut parts = request_line.split_whitespace();
+    let (method, target) = (
+        parts.next().unwrap_or_default(),
+        parts.next().unwrap_or("/"),
+    );
+    let path = target.split(['?', '#']).next().unwrap_or_default();
+    let found = match method {
+        "GET" | "HEAD" => resolve(dir, path).and_then(|file| {
+            let bytes = fs::read(&file).ok()?;
+            Some((content_type(&file), bytes))
+        }),
+        _ => None,
+    };
+    let (status, content_type, body) = match found {
+        Some((content_type, bytes)) => ("200 OK", content_type, bytes),
+        None => ("404 Not Found", "text/plain", b"not found".to_vec()),
+    };
+    write!(
+        stream,
+        "HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+        body.len()
+    )?;
+    if method != "HEAD" {
+        stream.write_all(&body)?;
+    }
+    stream.flush()?;
+    stream.shutdown(Shutdown::Both)
 }
 
 /// The file a request path names inside `dir`; `None` for paths that would leave it.
