@@ -385,7 +385,22 @@ fn the_print_page_holds_every_chapter() {
         .filter(|p| !headings.iter().any(|h| h == &p.title))
         .map(|p| format!("`{}` has no heading in print.html", p.title))
         .collect();
-    assert_none("print.html", missing);
+    let figures: usize = tab
+        .eval("return document.querySelectorAll('main figure.timeline svg.timeline-run').length;")
+        .unwrap_or_else(|e| panic!("{e}"));
+    let expected = Catalog::load(&repo_root())
+        .unwrap_or_else(|e| panic!("{e}"))
+        .listings
+        .iter()
+        .filter(|l| l.timeline.is_some())
+        .count();
+    let mut problems = missing;
+    if figures != expected {
+        problems.push(format!(
+            "print.html shows {figures} timeline pictures, the catalog has {expected} timelines"
+        ));
+    }
+    assert_none("print.html", problems);
 }
 
 /// Elements that stick out of a phone-width page; code blocks scroll inside themselves instead.
@@ -472,4 +487,200 @@ fn listings_are_readable_in_every_theme() {
         problems.extend(low.into_iter().map(|l| format!("theme {theme}: {l}")));
     }
     assert_none("text too faint to read", problems);
+}
+
+/// The state of a page's first timeline, as the reader sees it.
+const TIMELINE_STATE: &str = r#"
+    const figure = document.querySelector(FIGURE);
+    const shown = Array.from(figure.querySelectorAll('svg.timeline-run')).filter(s => !s.hasAttribute('hidden'));
+    let pre = figure.previousElementSibling;
+    while (pre && pre.tagName !== 'PRE') pre = pre.previousElementSibling;
+    const code = pre.querySelector('code');
+    return {
+        run: figure.dataset.run,
+        shown_runs: shown.map(s => s.dataset.run),
+        current_marks: Array.from(figure.querySelectorAll('.timeline-mark.is-current')).map(m => m.dataset.line),
+        current_lines: Array.from(code.querySelectorAll('.output-line.is-current')).map(l => l.dataset.line),
+        output: code.textContent,
+        status: (figure.querySelector('.timeline-status') || {}).textContent || '',
+        controls: !!figure.querySelector('.timeline-controls'),
+    };
+"#;
+
+#[derive(Deserialize, Debug, PartialEq)]
+struct TimelineState {
+    run: String,
+    shown_runs: Vec<String>,
+    current_marks: Vec<String>,
+    current_lines: Vec<String>,
+    output: String,
+    status: String,
+    controls: bool,
+}
+
+/// The figure under test and its output block, which the test marks to find it again.
+const FIGURE: &str = "figure.timeline[data-listing='ch07-03-blocking-and-nonblocking']";
+const CHAPTER: &str = "ch07-locks.html";
+
+fn timeline_state(tab: &Page) -> TimelineState {
+    tab.eval(&TIMELINE_STATE.replace("FIGURE", &format!("{FIGURE:?}")))
+        .unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// Hovering or focusing a mark lights its output line and back; Step walks the run line by line;
+/// Show another run swaps both the picture and the output block to another recorded run.
+#[test]
+fn timelines_link_marks_and_lines_step_and_show_other_runs() {
+    let Some(session) = session() else { return };
+    let session = &session;
+    let tab = page(session);
+    let chapter = CHAPTER;
+    let load = tab
+        .load(&session.site.url(chapter))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let documented = timeline_state(&tab).output;
+    let js = |script: &str| tab.eval::<()>(script).unwrap_or_else(|e| panic!("{e}"));
+    js(&format!(
+        "let pre = document.querySelector({FIGURE:?}).previousElementSibling;
+         while (pre.tagName !== 'PRE') pre = pre.previousElementSibling;
+         pre.querySelector('code').dataset.underTest = 'yes';
+         return null;"
+    ));
+    let mark = |line: usize| {
+        format!("{FIGURE} svg.timeline-run:not([hidden]) .timeline-mark[data-line='{line}']")
+    };
+
+    tab.hover(&mark(2)).unwrap_or_else(|e| panic!("{e}"));
+    let hovered = timeline_state(&tab);
+    assert_eq!(
+        (hovered.current_marks, hovered.current_lines),
+        (vec!["2".to_owned()], vec!["2".to_owned()]),
+        "{chapter}: hovering mark 2 should light mark 2 and output line 2"
+    );
+
+    tab.hover("code[data-under-test] .output-line[data-line='1']")
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        timeline_state(&tab).current_marks,
+        vec!["1".to_owned()],
+        "{chapter}: hovering output line 1 should light mark 1"
+    );
+
+    // Keyboard: a mark takes focus and lights its line as hovering does.
+    js(&format!(
+        "document.querySelector({:?}).focus(); return null;",
+        mark(0)
+    ));
+    assert_eq!(
+        timeline_state(&tab).current_lines,
+        vec!["0".to_owned()],
+        "{chapter}: focusing mark 0 should light output line 0"
+    );
+
+    tab.click(&format!("{FIGURE} .timeline-step"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    tab.click(&format!("{FIGURE} .timeline-step"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let stepped = timeline_state(&tab);
+    assert_eq!(
+        (stepped.current_marks, stepped.current_lines),
+        (vec!["1".to_owned()], vec!["1".to_owned()]),
+        "{chapter}: two steps should light the second line"
+    );
+    assert!(
+        stepped.status.starts_with("line 2 of "),
+        "{chapter}: the status should say `line 2 of N`, not `{}`",
+        stepped.status
+    );
+
+    tab.click(&format!("{FIGURE} .timeline-next-run"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    tab.wait_for(
+        "run 2 to show",
+        &format!("document.querySelector({FIGURE:?}).dataset.run === '2'"),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let second = timeline_state(&tab);
+    assert_eq!(
+        second.shown_runs,
+        vec!["2".to_owned()],
+        "{chapter}: exactly run 2's picture should show"
+    );
+    let listing = "ch07-03-blocking-and-nonblocking";
+    let recording: serde_json::Value = serde_json::from_str(
+        &fs::read_to_string(repo_root().join(format!("listings/timelines/{listing}.json")))
+            .expect("recording exists"),
+    )
+    .expect("recording is JSON");
+    let run_two: String = recording["runs"][1]["lines"]
+        .as_array()
+        .expect("run 2 has lines")
+        .iter()
+        .map(|l| format!("{}\n", l["text"].as_str().expect("text")))
+        .collect();
+    assert_eq!(
+        second.output, run_two,
+        "{chapter}: after Show another run the output block should hold run 2 of {listing}"
+    );
+    tab.click(&format!("{FIGURE} .timeline-reset"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        timeline_state(&tab).output,
+        documented,
+        "{chapter}: Reset should bring back the documented run"
+    );
+    let log = tab.take_log();
+    assert_none(
+        "timeline interaction",
+        log.errors
+            .iter()
+            .cloned()
+            .chain(
+                log.failed()
+                    .iter()
+                    .map(|r| format!("request failed: {}", r.url)),
+            )
+            .chain(
+                load.foreign(session.site.origin())
+                    .iter()
+                    .map(|r| format!("requests {} from another host", r.url)),
+            )
+            .collect(),
+    );
+}
+
+/// With JavaScript off a timeline is still a picture of run 1, with no dead controls, and the
+/// output block keeps its documented lines.
+#[test]
+fn timelines_show_run_one_without_javascript() {
+    let Some(session) = session() else { return };
+    let session = &session;
+    let tab = page(session);
+    tab.set_javascript(false).unwrap_or_else(|e| panic!("{e}"));
+    let mut problems = Vec::new();
+    for name in every_page(session) {
+        tab.load(&session.site.url(&name))
+            .unwrap_or_else(|e| panic!("{e}"));
+        let figures: Vec<(String, f64, bool, usize)> = tab
+            .eval(
+                "return Array.from(document.querySelectorAll('figure.timeline')).map(f => {
+                    const svg = f.querySelector('svg.timeline-run:not([hidden])');
+                    return [f.dataset.listing, svg ? svg.getBoundingClientRect().height : 0,
+                            !!f.querySelector('.timeline-controls'),
+                            f.querySelectorAll('svg.timeline-run:not([hidden]) .timeline-mark').length];
+                });",
+            )
+            .unwrap_or_else(|e| panic!("{e}"));
+        for (listing, height, controls, marks) in figures {
+            if height < 20.0 || marks == 0 {
+                problems.push(format!("{name}: timeline of {listing} shows no picture"));
+            }
+            if controls {
+                problems.push(format!(
+                    "{name}: timeline of {listing} has controls without JavaScript"
+                ));
+            }
+        }
+    }
+    assert_none("timelines without JavaScript", problems);
 }

@@ -167,23 +167,32 @@ fn every_picture_is_drawn_from_its_recording() {
             .timeline
             .as_ref()
             .expect("only listings with a timeline");
-        let path = listing.picture_path(&root);
-        let drawn = svg::figure(listing, spec, recording);
-        match fs::read_to_string(&path) {
-            Ok(committed) if committed == drawn => {}
-            Ok(_) => problems.push(format!(
-                "{}: src/timelines/{}.html is stale: it is not what its recording and the catalog draw; `cargo bless {}` regenerates it (`cargo bless --pictures-only {}` without running it)",
-                listing.label(),
-                listing.name,
-                listing.name,
-                listing.name
-            )),
-            Err(e) => problems.push(format!(
-                "{}: src/timelines/{}.html is missing ({e}); `cargo bless {}` regenerates it",
-                listing.label(),
-                listing.name,
-                listing.name
-            )),
+        let mut files = vec![(
+            listing.picture_path(&root),
+            svg::figure(listing, spec, recording),
+        )];
+        if recording.runs.len() > 1 {
+            files.push((
+                listing.more_runs_path(&root),
+                svg::more_runs(spec, recording),
+            ));
+        }
+        for (path, drawn) in files {
+            let shown = path.strip_prefix(&root).unwrap_or(&path).display();
+            match fs::read_to_string(&path) {
+                Ok(committed) if committed == drawn => {}
+                Ok(_) => problems.push(format!(
+                    "{}: {shown} is stale: it is not what its recording and the catalog draw; `cargo bless {}` regenerates it (`cargo bless --pictures-only {}` without running it)",
+                    listing.label(),
+                    listing.name,
+                    listing.name
+                )),
+                Err(e) => problems.push(format!(
+                    "{}: {shown} is missing ({e}); `cargo bless {}` regenerates it",
+                    listing.label(),
+                    listing.name
+                )),
+            }
         }
     });
 }
@@ -253,6 +262,7 @@ fn every_recording_and_picture_belongs_to_a_listing_with_a_timeline() {
             let file = entry.file_name().to_string_lossy().into_owned();
             let belongs = file
                 .strip_suffix(extension)
+                .map(|name| name.strip_suffix(".runs").unwrap_or(name))
                 .is_some_and(|name| names.contains(name));
             if !belongs {
                 problems.push(format!(

@@ -48,15 +48,47 @@
     }
 
     function setUp(figure) {
+        // Run 1 is in the page; the other runs arrive from `data-more` when first asked for.
         const runs = Array.from(figure.querySelectorAll("svg.timeline-run"));
-        const dataEl = figure.querySelector("script.timeline-data");
-        const data = dataEl ? JSON.parse(dataEl.textContent) : { runs: [] };
+        const total = Number(figure.dataset.runs) || runs.length;
         const code = outputBlockOf(figure);
+        const lines = [code ? linesOf(code) : []];
+        let more = null;
         let run = 0;
         let step = -1;
 
         if (code) {
-            showLines(code, data.runs[0] || linesOf(code));
+            showLines(code, lines[0]);
+        }
+
+        function loadMore() {
+            if (!more) {
+                more = fetch(new URL(figure.dataset.more, document.baseURI))
+                    .then(function (response) {
+                        if (!response.ok) {
+                            throw new Error(response.status + " " + response.statusText);
+                        }
+                        return response.text();
+                    })
+                    .then(function (text) {
+                        const doc = new DOMParser().parseFromString(text, "text/html");
+                        const data = JSON.parse(doc.querySelector("script.timeline-data").textContent);
+                        data.runs.slice(1).forEach(function (runLines) {
+                            lines.push(runLines);
+                        });
+                        let previous = runs[runs.length - 1];
+                        doc.querySelectorAll("svg.timeline-run").forEach(function (svg) {
+                            const copy = document.importNode(svg, true);
+                            previous.after(copy);
+                            runs.push(copy);
+                            previous = copy;
+                        });
+                    });
+                more.catch(function () {
+                    more = null;
+                });
+            }
+            return more;
         }
 
         function clearCurrent() {
@@ -100,9 +132,20 @@
                 setCurrent(mark.dataset.line);
             }
         });
+        // When the pointer leaves, the mark that has keyboard focus (if any) stays current: a
+        // page that scrolls under a resting pointer must not take the reader's place away.
+        function leave() {
+            const focused = document.activeElement;
+            if (focused && figure.contains(focused) && focused.matches(".timeline-mark[data-line]")) {
+                setCurrent(focused.dataset.line);
+            } else {
+                clearCurrent();
+            }
+        }
+
         figure.addEventListener("mouseout", function (event) {
             if (markOf(event)) {
-                clearCurrent();
+                leave();
             }
         });
         figure.addEventListener("focusout", function (event) {
@@ -119,7 +162,7 @@
             });
             code.addEventListener("mouseout", function (event) {
                 if (event.target.closest(".output-line")) {
-                    clearCurrent();
+                    leave();
                 }
             });
         }
@@ -133,7 +176,7 @@
         status.className = "timeline-status";
         status.setAttribute("aria-live", "polite");
         controls.append(stepButton, resetButton);
-        if (runs.length > 1) {
+        if (total > 1 && figure.dataset.more) {
             controls.append(nextRunButton);
         }
         controls.append(status);
@@ -156,10 +199,10 @@
             if (number) {
                 number.textContent = String(run + 1);
             }
-            if (code && data.runs[run]) {
-                showLines(code, data.runs[run]);
+            if (code && lines[run]) {
+                showLines(code, lines[run]);
             }
-            status.textContent = "run " + (run + 1) + " of " + runs.length;
+            status.textContent = "run " + (run + 1) + " of " + total;
         }
 
         // Lines are recorded in the order they arrived, so index order is time order.
@@ -176,7 +219,12 @@
             showRun(0);
         });
         nextRunButton.addEventListener("click", function () {
-            showRun((run + 1) % runs.length);
+            status.textContent = "loading the other runs";
+            loadMore().then(function () {
+                showRun((run + 1) % runs.length);
+            }, function (error) {
+                status.textContent = "the other runs could not be loaded (" + error.message + ")";
+            });
         });
     }
 

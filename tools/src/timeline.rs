@@ -164,6 +164,11 @@ impl Listing {
         root.join(PICTURE_DIR).join(format!("{}.html", self.name))
     }
 
+    /// The other runs of the picture, fetched by the page when a reader asks for one.
+    pub fn more_runs_path(&self, root: &Path) -> PathBuf {
+        root.join(PICTURE_DIR).join(svg::more_runs_file(&self.name))
+    }
+
     /// The line a chapter uses to show the picture.
     pub fn picture_include(&self) -> String {
         format!("{{{{#include timelines/{}.html}}}}", self.name)

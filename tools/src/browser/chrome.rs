@@ -101,6 +101,10 @@ impl Chromium {
         tab.enable_runtime()
             .and_then(|t| t.enable_log())
             .map_err(|e| format!("cannot watch the console: {e:#}"))?;
+        // Tabs of a headless browser never have the window's focus; without this, focusing an
+        // element would fire no focus events, and keyboard use could not be tested.
+        tab.call_method(Emulation::SetFocusEmulationEnabled { enabled: true })
+            .map_err(|e| format!("cannot emulate focus: {e:#}"))?;
         Ok(Page { tab, log })
     }
 }

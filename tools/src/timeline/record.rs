@@ -70,7 +70,7 @@ pub fn record(root: &Path, listing: &Listing, exe: &Path) -> Result<Recorded, St
     })
 }
 
-/// Writes `src/timelines/NAME.html` from a recording.
+/// Writes `src/timelines/NAME.html` and `NAME.runs.html` from a recording.
 pub fn write_picture(
     root: &Path,
     listing: &Listing,
@@ -80,7 +80,18 @@ pub fn write_picture(
     report::write(
         &listing.picture_path(root),
         &svg::figure(listing, spec, recording),
-    )
+    )?;
+    let more = listing.more_runs_path(root);
+    if recording.runs.len() > 1 {
+        report::write(&more, &svg::more_runs(spec, recording))
+    } else {
+        match std::fs::remove_file(&more) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                Err(format!("cannot remove {}: {e}", more.display()))
+            }
+            _ => Ok(()),
+        }
+    }
 }
 
 fn refuse_unless_equivalent(

@@ -1,5 +1,5 @@
-//! The picture of a listing's recorded runs (`src/timelines/NAME.html`): a `<figure>` holding one
-//! inline SVG per run, one lane per thread, a mark per line at the time it arrived, bars for the spans
+//! The picture of a listing's recorded runs (`src/timelines/NAME.html`): a `<figure>` holding an
+//! inline SVG of a run, one lane per thread, a mark per line at the time it arrived, bars for the spans
 //! the catalog declares, and a time axis.
 //!
 //! The figure is included into a chapter's Markdown right after a raw HTML paragraph, so it must have
@@ -27,39 +27,75 @@ const BAR_HEIGHT: f64 = 10.0;
 /// The approximate width of a character of a span label, to draw only labels that fit their bar.
 const LABEL_CHAR: f64 = 6.7;
 
-/// The whole figure for a listing, as written to `src/timelines/NAME.html`.
+/// The whole figure for a listing, as written to `src/timelines/NAME.html`: run 1 only, which is
+/// all a page needs to show (with or without JavaScript, and in `print.html`). The other runs are
+/// in `NAME.runs.html` (see [`more_runs`]), fetched only when a reader asks for another run, so
+/// that they add nothing to a chapter's first load.
 pub fn figure(listing: &Listing, spec: &TimelineSpec, recording: &Recording) -> String {
-    let lanes = recording.lanes(spec);
-    let labels = span_labels(spec);
-    let axis = Axis::for_runs(&recording.runs);
     let total = recording.runs.len();
     let mut html = String::new();
+    let more = if total > 1 {
+        format!(
+            r#" data-more="timelines/{}""#,
+            escape(&more_runs_file(&listing.name))
+        )
+    } else {
+        String::new()
+    };
     let _ = writeln!(
         html,
-        r#"<figure class="timeline" data-listing="{}" data-run="1" data-runs="{total}">"#,
+        r#"<figure class="timeline" data-listing="{}" data-run="1" data-runs="{total}"{more}>"#,
         escape(&listing.name)
     );
-    for (index, run) in recording.runs.iter().enumerate() {
-        let picture = Picture {
-            lanes: &lanes,
-            labels: &labels,
-            axis: &axis,
-            spans: spans(spec, run),
-        };
-        picture.render(&mut html, run, index + 1, total);
+    if let Some(first) = recording.runs.first() {
+        render_run(&mut html, spec, recording, first, 1);
     }
     let _ = writeln!(
         html,
         "<figcaption>{}</figcaption>",
         caption(spec, recording)
     );
+    html.push_str("</figure>\n");
+    html
+}
+
+/// The file beside a listing's figure that holds its other runs.
+pub fn more_runs_file(name: &str) -> String {
+    format!("{name}.runs.html")
+}
+
+/// Runs 2 and later of a listing, each a hidden SVG drawn on the same axis as run 1, and the lines
+/// of every run as JSON, for the page's script to swap into the figure and the output block.
+pub fn more_runs(spec: &TimelineSpec, recording: &Recording) -> String {
+    let mut html = String::new();
+    for (index, run) in recording.runs.iter().enumerate().skip(1) {
+        render_run(&mut html, spec, recording, run, index + 1);
+    }
     let _ = writeln!(
         html,
         r#"<script type="application/json" class="timeline-data">{}</script>"#,
         script_json(recording)
     );
-    html.push_str("</figure>\n");
     html
+}
+
+fn render_run(
+    html: &mut String,
+    spec: &TimelineSpec,
+    recording: &Recording,
+    run: &RecordedRun,
+    number: usize,
+) {
+    let lanes = recording.lanes(spec);
+    let labels = span_labels(spec);
+    let axis = Axis::for_runs(&recording.runs);
+    let picture = Picture {
+        lanes: &lanes,
+        labels: &labels,
+        axis: &axis,
+        spans: spans(spec, run),
+    };
+    picture.render(html, run, number, recording.runs.len());
 }
 
 /// The time axis shared by every run of a listing, so that runs compare at a glance.
