@@ -467,8 +467,9 @@ fn every_page_has_a_desktop_screenshot() {
     }
 }
 
-/// Each of mdBook's themes applies to the book's own elements: captions and output blocks keep
-/// readable contrast in every one.
+/// Each of mdBook's themes applies to the book's own elements: captions, output blocks and
+/// timelines keep readable contrast in every one. A screenshot of chapter 7 in each theme is
+/// written for review.
 #[test]
 fn listings_are_readable_in_every_theme() {
     let Some(session) = session() else { return };
@@ -485,6 +486,12 @@ fn listings_are_readable_in_every_theme() {
             ))
             .unwrap_or_else(|e| panic!("{e}"));
         problems.extend(low.into_iter().map(|l| format!("theme {theme}: {l}")));
+        let shot = session
+            .out
+            .join("screenshots")
+            .join(format!("ch07-locks-theme-{theme}.png"));
+        tab.screenshot(&shot, 1280, false)
+            .unwrap_or_else(|e| panic!("{e}"));
     }
     assert_none("text too faint to read", problems);
 }

@@ -34,10 +34,14 @@ function lowContrast(theme) {
         return 0.2126 * r + 0.7152 * g + 0.0722 * b;
     };
     const out = [];
-    const selector = '.caption-title, .caption-run, pre > code.language-text, .output-caption';
+    const selector = '.caption-title, .caption-run, pre > code.language-text, .output-caption, '
+        + 'figure.timeline figcaption, .timeline-lane-name, .timeline-tick-label, .timeline-span-label';
     for (const el of document.querySelectorAll(selector)) {
+        if (el.closest('[hidden]')) continue;
         const bg = background(el);
-        const fg = parse(getComputedStyle(el).color);
+        // SVG text is painted with `fill`, HTML text with `color`.
+        const style = getComputedStyle(el);
+        const fg = parse(el instanceof SVGElement ? style.fill : style.color);
         const text = over([fg[0], fg[1], fg[2], fg[3] * opacity(el)], bg);
         const [l1, l2] = [luminance(text), luminance(bg)].sort((a, b) => b - a);
         const ratio = (l1 + 0.05) / (l2 + 0.05);
