@@ -8,7 +8,7 @@ use book_tools::browser::chrome::Chromium;
 use book_tools::browser::site::Site;
 use book_tools::{browser, repo_root};
 
-const TARGET: u64 = 200 * 1024;
+const TARGET: u64 = 200_000;
 
 fn main() -> ExitCode {
     let root = repo_root();
