@@ -138,15 +138,17 @@ def main():
 
     total = QUICK_STEPS if args.quick else TOTAL_STEPS
     repeats = 1 if args.quick else args.repeats
+    # A smoke run needs one and two workers, not a process pool per core of a large machine.
+    max_workers = min(args.max_workers, 2) if args.quick else args.max_workers
     cpu = cpu_model().replace(",", " ")
-    cores = usable_cores()
+    cores = min(usable_cores(), max_workers)
     date = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d")
 
     lines = [HEADER]
     checksums = set()
     for variant, run in (("threads", with_threads), ("processes", with_processes)):
         single = None
-        for workers in range(1, args.max_workers + 1):
+        for workers in range(1, max_workers + 1):
             median, checksum = measure(variant, run, total, workers, repeats)
             checksums.add(checksum)
             throughput = total / median

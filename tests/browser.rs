@@ -678,17 +678,33 @@ fn timelines_show_run_one_without_javascript() {
     for name in every_page(session) {
         tab.load(&session.site.url(&name))
             .unwrap_or_else(|e| panic!("{e}"));
-        let figures: Vec<(String, f64, bool, usize)> = tab
+        let figures: Vec<(String, f64, bool, usize, String)> = tab
             .eval(
                 "return Array.from(document.querySelectorAll('figure.timeline')).map(f => {
                     const svg = f.querySelector('svg.timeline-run:not([hidden])');
+                    let pre = f.previousElementSibling;
+                    while (pre && pre.tagName !== 'PRE') pre = pre.previousElementSibling;
                     return [f.dataset.listing, svg ? svg.getBoundingClientRect().height : 0,
                             !!f.querySelector('.timeline-controls'),
-                            f.querySelectorAll('svg.timeline-run:not([hidden]) .timeline-mark').length];
+                            f.querySelectorAll('svg.timeline-run:not([hidden]) .timeline-mark').length,
+                            pre ? pre.querySelector('code').textContent : ''];
                 });",
             )
             .unwrap_or_else(|e| panic!("{e}"));
-        for (listing, height, controls, marks) in figures {
+        for (listing, height, controls, marks, output) in figures {
+            let documented = repo_root()
+                .join("listings/output")
+                .join(format!("{listing}.txt"));
+            if output.trim_end()
+                != fs::read_to_string(&documented)
+                    .unwrap_or_default()
+                    .trim_end()
+            {
+                problems.push(format!(
+                    "{name}: the output block above the timeline of {listing} is not {}",
+                    documented.display()
+                ));
+            }
             if height < 20.0 || marks == 0 {
                 problems.push(format!("{name}: timeline of {listing} shows no picture"));
             }

@@ -306,3 +306,27 @@ fn pictures_are_raw_html_without_blank_lines_indentation_or_ids() {
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+/// Each kind of bar has its own look and its own swatch in the caption, and there are only so many
+/// looks: a picture with more labels than that could not be read.
+#[test]
+fn every_picture_can_tell_its_bars_apart() {
+    let catalog = catalog();
+    let mut problems = Vec::new();
+    for listing in with_timeline(&catalog) {
+        let spec = listing
+            .timeline
+            .as_ref()
+            .expect("only listings with a timeline");
+        let labels: BTreeSet<&str> = spec.spans.iter().map(|s| s.label.as_str()).collect();
+        if labels.len() > svg::BAR_KINDS {
+            problems.push(format!(
+                "{}: {} kinds of bar, but theme/timeline.css styles only {}",
+                listing.label(),
+                labels.len(),
+                svg::BAR_KINDS
+            ));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}

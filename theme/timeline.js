@@ -219,10 +219,14 @@
             showRun(0);
         });
         nextRunButton.addEventListener("click", function () {
+            // Disabled until the runs are in, so that a second press cannot skip one.
+            nextRunButton.disabled = true;
             status.textContent = "loading the other runs";
             loadMore().then(function () {
+                nextRunButton.disabled = false;
                 showRun((run + 1) % runs.length);
             }, function (error) {
+                nextRunButton.disabled = false;
                 status.textContent = "the other runs could not be loaded (" + error.message + ")";
             });
         });

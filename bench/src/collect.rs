@@ -57,14 +57,19 @@ pub fn rust_rows(home: &Path) -> Result<Vec<Row>, String> {
     let cores = max_threads();
     let mut rows = Vec::new();
     for variant in Variant::ALL {
-        for threads in 1.. {
+        // Only the thread counts this machine runs: a folder left by a run on a machine with more
+        // cores must not slip into the chart.
+        for threads in 1..=cores {
             let dir = home
                 .join(GROUP)
                 .join(variant.name())
                 .join(threads.to_string());
             let estimates_file = dir.join("new/estimates.json");
             if !estimates_file.exists() {
-                break;
+                return Err(format!(
+                    "{} is missing: run `cargo bench -p gil-bench` first",
+                    estimates_file.display()
+                ));
             }
             let estimates: Estimates = read_json(&estimates_file)?;
             let benchmark: Benchmark = read_json(&dir.join("new/benchmark.json"))?;

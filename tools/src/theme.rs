@@ -24,10 +24,9 @@ use regex::Regex;
 use serde::Deserialize;
 
 /// highlight.js languages the book keeps, by the name highlight.js registers them under. Each one
-/// also answers to its aliases (`console` is `shell`, `text` is `plaintext`, `toml` is `ini`).
+/// also answers to its aliases (`console` is `shell`, `text` is `plaintext`).
 pub const HIGHLIGHT_LANGUAGES: &[&str] = &[
     "bash",      // shell sessions call into bash for the commands
-    "ini",       // Cargo.toml and book.toml
     "plaintext", // program output
     "rust",
     "shell", // `console` blocks

@@ -294,13 +294,17 @@ pub struct Page {
 }
 
 impl Page {
+    fn log(&self) -> std::sync::MutexGuard<'_, Recorder> {
+        self.log.lock().expect("recorder never panics")
+    }
+
     /// Loads `url` and waits until it and everything it requested have finished loading.
     ///
     /// The wait asks the page itself whether the new document is complete. (headless_chrome's own
     /// `wait_until_navigated` sets its flag after `Page.navigate` returns, so a page served fast
     /// enough to finish first leaves it waiting for ever.)
     pub fn load(&self, url: &str) -> Result<Load, String> {
-        self.log.lock().expect("recorder never panics").take(url);
+        self.log().take(url);
         let navigation = self
             .tab
             .call_method(PageDomain::Navigate {
@@ -323,7 +327,7 @@ impl Page {
             match state {
                 Some((href, ready)) if href == url && ready == "complete" => break,
                 _ if Instant::now() > deadline => {
-                    let pending = self.log.lock().expect("recorder never panics").pending();
+                    let pending = self.log().pending();
                     return Err(format!(
                         "{url} did not load within {LOAD_TIMEOUT:?} (state {state:?}; \
                          requests unfinished: {pending:?})"
@@ -333,7 +337,7 @@ impl Page {
             }
         }
         self.settle(url)?;
-        Ok(self.log.lock().expect("recorder never panics").take(url))
+        Ok(self.log().take(url))
     }
 
     /// Waits until no request is in flight; a page's scripts may start requests after its load
@@ -348,7 +352,7 @@ impl Page {
                     "{url}: requests still in flight after {LOAD_TIMEOUT:?}"
                 ));
             }
-            let busy = self.log.lock().expect("recorder never panics").in_flight() > 0;
+            let busy = self.log().in_flight() > 0;
             quiet = if busy { 0 } else { quiet + 1 };
             thread::sleep(Duration::from_millis(50));
         }
@@ -358,7 +362,7 @@ impl Page {
     /// What was recorded since the last load (events after it, such as opening search).
     pub fn take_log(&self) -> Load {
         let url = self.tab.get_url();
-        self.log.lock().expect("recorder never panics").take(&url)
+        self.log().take(&url)
     }
 
     /// Runs `expression` in the page and decodes its value, which must be JSON-serialisable.

@@ -34,7 +34,12 @@ pub fn record(root: &Path, listing: &Listing, exe: &Path) -> Result<Recorded, St
     let mut runs = vec![RecordedRun::from_run(&documented, &rule)];
     for number in 2..=RUNS {
         let fresh = run_once()?;
-        refuse_unless_equivalent(listing, &documented, &fresh, number, RUNS)?;
+        refuse_unless_equivalent(
+            listing,
+            &documented,
+            &fresh,
+            &format!("run {number} of {RUNS}"),
+        )?;
         runs.push(RecordedRun::from_run(&fresh, &rule));
     }
 
@@ -42,7 +47,12 @@ pub fn record(root: &Path, listing: &Listing, exe: &Path) -> Result<Recorded, St
         let mut tally = Tally::default();
         for number in 1..=VARIATION_RUNS {
             let fresh = run_once()?;
-            refuse_unless_equivalent(listing, &documented, &fresh, number, VARIATION_RUNS)?;
+            refuse_unless_equivalent(
+                listing,
+                &documented,
+                &fresh,
+                &format!("variation run {number} of {VARIATION_RUNS}"),
+            )?;
             tally.add(&rule, fresh.stdout.into_iter().map(|l| l.text).collect());
         }
         Some(Variation {
@@ -98,12 +108,11 @@ fn refuse_unless_equivalent(
     listing: &Listing,
     documented: &Run,
     fresh: &Run,
-    number: usize,
-    of: usize,
+    which: &str,
 ) -> Result<(), String> {
     report::check_against(listing, documented, fresh).map_err(|message| {
         format!(
-            "run {number} of {of} breaks the rule against run 1, the run to be documented; nothing written.\n{message}"
+            "{which} breaks the rule against run 1, the run to be documented; nothing written.\n{message}"
         )
     })
 }

@@ -24,6 +24,9 @@ const LANE: f64 = 32.0;
 const AXIS: f64 = 28.0;
 const MARK_RADIUS: f64 = 4.0;
 const BAR_HEIGHT: f64 = 10.0;
+/// How many looks a bar can have (`timeline-span-kind-N` in `theme/timeline.css`); a picture with
+/// more labels than this could not tell them apart, and a test forbids it.
+pub const BAR_KINDS: usize = 6;
 /// The approximate width of a character of a span label, to draw only labels that fit their bar.
 const LABEL_CHAR: f64 = 6.7;
 
@@ -182,7 +185,7 @@ impl Picture<'_> {
                 .iter()
                 .position(|l| *l == span.label)
                 .unwrap_or(0)
-                % 3;
+                % BAR_KINDS;
             self.render_span(html, span, kind);
         }
         self.render_axis(html, axis_y);
@@ -282,9 +285,24 @@ fn caption(spec: &TimelineSpec, recording: &Recording) -> String {
     );
     let labels = span_labels(spec);
     if !labels.is_empty() {
-        let _ = write!(text, "; bars: {}", escape(&labels.join(", ")));
+        // The caption is the legend: each label after a swatch of its bar. Labels may hold
+        // commas themselves ("waits for e1, polling"), so they are separated by semicolons.
+        let legend: Vec<String> = labels
+            .iter()
+            .enumerate()
+            .map(|(kind, label)| {
+                format!(
+                    r#"<svg class="timeline-swatch" viewBox="0 0 18 10" aria-hidden="true"><rect class="timeline-span timeline-span-kind-{}" x="1" y="1" width="16" height="8" rx="2"/></svg> {}"#,
+                    kind % BAR_KINDS,
+                    escape(label)
+                )
+            })
+            .collect();
+        let _ = write!(text, "; bars: {}", legend.join("; "));
     }
-    text.push_str("; the dashed line: the process exited.");
+    text.push_str(
+        "; the dashed line: the process exited, and a dashed bar runs until then when it was still open.",
+    );
     if let Some(variation) = &recording.variation {
         let _ = write!(
             text,
@@ -295,8 +313,10 @@ fn caption(spec: &TimelineSpec, recording: &Recording) -> String {
         );
         match variation.orders.len() {
             1 => text.push_str("every one printed the same lines in the same order."),
+            // Runs differ in the order of their lines and, for some listings, in which lines
+            // they print (a thread cut off earlier or later), so what is counted is outputs.
             n => {
-                let _ = write!(text, "{n} different orders.");
+                let _ = write!(text, "{n} different outputs.");
             }
         }
     }
@@ -376,7 +396,12 @@ mod tests {
             assert!(line.starts_with('<'), "indented line `{line}`");
         }
         assert!(!html.contains(" id="));
-        assert!(!html.contains("</script>\"") && !html.contains("<b>"));
+        assert!(!html.contains("<b>"));
+        let more = more_runs(listing.timeline.as_ref().unwrap(), &recording);
+        assert!(
+            !more.contains("</script>\"") && more.contains("\\u003c/script\\u003e"),
+            "a line holding </script> must not end the data script:\n{more}"
+        );
         assert_eq!(html.matches("class=\"timeline-mark\"").count(), 2);
         assert!(html.contains("tabindex=\"0\""));
         assert!(html.contains("timeline-span-open"));
