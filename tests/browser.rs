@@ -583,15 +583,24 @@ fn timelines_link_marks_and_lines_step_and_show_other_runs() {
         "{chapter}: hovering output line 1 should light mark 1"
     );
 
-    // Keyboard: a mark takes focus and lights its line as hovering does.
+    // Keyboard: the first mark takes focus, the arrow keys move on, and the focused mark lights
+    // its line as hovering does.
     js(&format!(
         "document.querySelector({:?}).focus(); return null;",
         mark(0)
     ));
+    tab.press_key("ArrowRight")
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        timeline_state(&tab).current_lines,
+        vec!["1".to_owned()],
+        "{chapter}: ArrowRight from mark 0 should light output line 1"
+    );
+    tab.press_key("ArrowLeft").unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(
         timeline_state(&tab).current_lines,
         vec!["0".to_owned()],
-        "{chapter}: focusing mark 0 should light output line 0"
+        "{chapter}: ArrowLeft back to mark 0 should light output line 0"
     );
 
     tab.click(&format!("{FIGURE} .timeline-step"))

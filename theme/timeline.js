@@ -143,6 +143,26 @@
             }
         }
 
+        // The picture is one tab stop; the arrow keys then move from line to line, in time order.
+        figure.addEventListener("keydown", function (event) {
+            const mark = markOf(event);
+            const moves = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 };
+            if (!mark || !(event.key in moves)) {
+                return;
+            }
+            const marks = Array.from(runs[run].querySelectorAll(".timeline-mark[data-line]"));
+            const next = marks[Number(mark.dataset.line) + moves[event.key]];
+            // mdBook turns the page on the left and right arrows; inside a timeline they move
+            // between marks instead, so the key stops here.
+            event.stopPropagation();
+            if (next) {
+                event.preventDefault();
+                mark.setAttribute("tabindex", "-1");
+                next.setAttribute("tabindex", "0");
+                next.focus();
+            }
+        });
+
         figure.addEventListener("mouseout", function (event) {
             if (markOf(event)) {
                 leave();

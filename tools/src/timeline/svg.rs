@@ -202,9 +202,12 @@ impl Picture<'_> {
             TOP - 7.0
         );
         for (index, line) in run.lines.iter().enumerate() {
+            // One tab stop per picture, not one per line: the arrow keys move between marks
+            // (theme/timeline.js), so a chapter is not dozens of Tab presses long.
+            let tabindex = if index == 0 { 0 } else { -1 };
             let _ = writeln!(
                 html,
-                r#"<circle class="timeline-mark" data-line="{index}" tabindex="0" cx="{:.1}" cy="{:.1}" r="{MARK_RADIUS}"><title>{} ({:.1} ms)</title></circle>"#,
+                r#"<circle class="timeline-mark" data-line="{index}" tabindex="{tabindex}" cx="{:.1}" cy="{:.1}" r="{MARK_RADIUS}"><title>{} ({:.1} ms)</title></circle>"#,
                 self.axis.x(line.at_ms),
                 self.lane_y(&line.thread),
                 escape(&line.text),
@@ -403,7 +406,11 @@ mod tests {
             "a line holding </script> must not end the data script:\n{more}"
         );
         assert_eq!(html.matches("class=\"timeline-mark\"").count(), 2);
-        assert!(html.contains("tabindex=\"0\""));
+        assert_eq!(
+            html.matches("tabindex=\"0\"").count(),
+            1,
+            "one tab stop per picture"
+        );
         assert!(html.contains("timeline-span-open"));
     }
 }
