@@ -74,6 +74,13 @@ fn page(session: &Session) -> Page {
     session.chromium.page().unwrap_or_else(|e| panic!("{e}"))
 }
 
+/// What nearly every test starts with: its session and one tab; `None` when Chromium is missing.
+fn open() -> Option<(Session, Page)> {
+    let session = session()?;
+    let tab = page(&session);
+    Some((session, tab))
+}
+
 fn assert_none(what: &str, problems: Vec<String>) {
     assert!(
         problems.is_empty(),
@@ -91,9 +98,8 @@ fn every_page(session: &Session) -> Vec<String> {
 
 #[test]
 fn every_page_loads_cleanly_and_only_from_the_local_server() {
-    let Some(session) = session() else { return };
+    let Some((session, tab)) = open() else { return };
     let session = &session;
-    let tab = page(session);
     let mut problems = Vec::new();
     let mut loads = Vec::new();
     for name in every_page(session) {
@@ -134,9 +140,8 @@ fn every_page_loads_cleanly_and_only_from_the_local_server() {
 
 #[test]
 fn the_sidebar_lists_every_chapter() {
-    let Some(session) = session() else { return };
+    let Some((session, tab)) = open() else { return };
     let session = &session;
-    let tab = page(session);
     tab.load(&session.site.url("index.html"))
         .unwrap_or_else(|e| panic!("{e}"));
     let links: Vec<String> = tab
@@ -264,7 +269,7 @@ const READ_LISTINGS: &str = r#"
 
 #[test]
 fn every_listing_shows_its_caption_buttons_and_output() {
-    let Some(session) = session() else { return };
+    let Some((session, tab)) = open() else { return };
     let session = &session;
     let root = repo_root();
     let catalog = Catalog::load(&root).unwrap_or_else(|e| panic!("{e}"));
@@ -273,7 +278,6 @@ fn every_listing_shows_its_caption_buttons_and_output() {
         let html = listing.chapter.replace(".md", ".html");
         by_chapter.entry(html).or_default().push(listing);
     }
-    let tab = page(session);
     let mut problems = Vec::new();
     for name in every_page(session).iter().filter(|p| *p != "print.html") {
         tab.load(&session.site.url(name))
@@ -371,9 +375,8 @@ fn check_listing(
 
 #[test]
 fn the_print_page_holds_every_chapter() {
-    let Some(session) = session() else { return };
+    let Some((session, tab)) = open() else { return };
     let session = &session;
-    let tab = page(session);
     tab.load(&session.site.url("print.html"))
         .unwrap_or_else(|e| panic!("{e}"));
     let headings: Vec<String> = tab
@@ -434,9 +437,8 @@ const OVERFLOWING: &str = r#"
 /// Pages are read at 375 px, the width of a small phone, and written out as screenshots too.
 #[test]
 fn nothing_overflows_a_phone_width_page() {
-    let Some(session) = session() else { return };
+    let Some((session, tab)) = open() else { return };
     let session = &session;
-    let tab = page(session);
     let mut problems = Vec::new();
     for name in every_page(session) {
         tab.set_viewport(375, 800, true)
@@ -460,9 +462,8 @@ fn nothing_overflows_a_phone_width_page() {
 /// Desktop screenshots of every page, for review; the test fails only if one cannot be taken.
 #[test]
 fn every_page_has_a_desktop_screenshot() {
-    let Some(session) = session() else { return };
+    let Some((session, tab)) = open() else { return };
     let session = &session;
-    let tab = page(session);
     for page in &session.pages {
         tab.set_viewport(1280, 900, false)
             .unwrap_or_else(|e| panic!("{e}"));
@@ -482,9 +483,8 @@ fn every_page_has_a_desktop_screenshot() {
 /// written for review.
 #[test]
 fn listings_are_readable_in_every_theme() {
-    let Some(session) = session() else { return };
+    let Some((session, tab)) = open() else { return };
     let session = &session;
-    let tab = page(session);
     let mut problems = Vec::new();
     for theme in ["light", "rust", "coal", "navy", "ayu"] {
         tab.load(&session.site.url("ch07-locks.html"))
@@ -548,9 +548,8 @@ fn timeline_state(tab: &Page) -> TimelineState {
 /// Show another run swaps both the picture and the output block to another recorded run.
 #[test]
 fn timelines_link_marks_and_lines_step_and_show_other_runs() {
-    let Some(session) = session() else { return };
+    let Some((session, tab)) = open() else { return };
     let session = &session;
-    let tab = page(session);
     let chapter = CHAPTER;
     let load = tab
         .load(&session.site.url(chapter))
@@ -698,9 +697,8 @@ fn timelines_link_marks_and_lines_step_and_show_other_runs() {
 /// output block keeps its documented lines.
 #[test]
 fn timelines_show_run_one_without_javascript() {
-    let Some(session) = session() else { return };
+    let Some((session, tab)) = open() else { return };
     let session = &session;
-    let tab = page(session);
     tab.set_javascript(false).unwrap_or_else(|e| panic!("{e}"));
     let mut problems = Vec::new();
     for name in every_page(session) {
