@@ -1,4 +1,4 @@
-//! `cargo bench -p gil-bench`: throughput of the four variants with 1, 2, … threads, up to the
+//! `cargo bench -p gil-bench`: throughput of the five variants with 1, 2, … threads, up to the
 //! cores this process may use. `cargo run -p gil-bench --bin chart` turns the results into the
 //! chart of the GIL chapter.
 

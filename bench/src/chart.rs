@@ -29,6 +29,7 @@ fn style(language: &str, variant: &str) -> Style {
     let (label, colour) = match (language, variant) {
         ("rust", "no-shared-state") => ("Rust, no shared state", "#0072B2"),
         ("rust", "global-lock") => ("Rust, one global lock", "#D55E00"),
+        ("rust", "short-lock") => ("Rust, one lock, short section", "#000000"),
         ("rust", "sharded-locks") => ("Rust, sharded locks", "#009E73"),
         ("rust", "atomics") => ("Rust, one atomic", "#CC79A7"),
         ("python", "threads") => ("Python, threads", "#E69F00"),

@@ -1,4 +1,4 @@
-//! One CPU-bound workload, run by 1, 2, … threads in four ways, to measure what lock granularity
+//! One CPU-bound workload, run by 1, 2, … threads in five ways, to measure what lock granularity
 //! costs; and the tooling that turns the measurements into the chart of the GIL chapter.
 //!
 //! The workload is the same in `gil_scaling.py`, so that Rust and CPython do the same arithmetic.

@@ -1,4 +1,4 @@
-//! The four ways the threads combine their results. Each does the same `step` for every seed and
+//! The five ways the threads combine their results. Each does the same `step` for every seed and
 //! adds its result to a total with wrapping addition; they differ only in what the threads share,
 //! and in what they lock and for how long.
 
@@ -23,6 +23,8 @@ pub enum Variant {
     NoSharedState,
     /// Every step runs while holding one global lock, as Python code runs under the GIL.
     GlobalLock,
+    /// One lock again, but a step runs without it; the lock is held only for the addition.
+    ShortLock,
     /// The total is split into shards, each with its own lock; a step runs without any lock, then
     /// locks only the shard it adds to, only for the addition.
     ShardedLocks,
@@ -31,9 +33,10 @@ pub enum Variant {
 }
 
 impl Variant {
-    pub const ALL: [Variant; 4] = [
+    pub const ALL: [Variant; 5] = [
         Variant::NoSharedState,
         Variant::GlobalLock,
+        Variant::ShortLock,
         Variant::ShardedLocks,
         Variant::Atomics,
     ];
@@ -43,6 +46,7 @@ impl Variant {
         match self {
             Variant::NoSharedState => "no-shared-state",
             Variant::GlobalLock => "global-lock",
+            Variant::ShortLock => "short-lock",
             Variant::ShardedLocks => "sharded-locks",
             Variant::Atomics => "atomics",
         }
@@ -58,6 +62,7 @@ impl Variant {
         match self {
             Variant::NoSharedState => no_shared_state(total, threads),
             Variant::GlobalLock => global_lock(total, threads),
+            Variant::ShortLock => short_lock(total, threads),
             Variant::ShardedLocks => sharded_locks(total, threads),
             Variant::Atomics => atomics(total, threads),
         }
@@ -99,6 +104,22 @@ fn global_lock(total: u64, threads: usize) -> u64 {
         0
     });
     gil.into_inner()
+}
+
+/// The same one lock as `global_lock`, held only for the addition: against `global_lock` it
+/// changes only the length of the critical section, against `sharded_locks` only the number of
+/// locks.
+fn short_lock(total: u64, threads: usize) -> u64 {
+    let lock = Mutex::new(0u64);
+    on_threads(total, threads, |seeds| {
+        for seed in seeds {
+            let result = step_of(seed);
+            let mut sum = lock.lock();
+            *sum = sum.wrapping_add(result);
+        }
+        0
+    });
+    lock.into_inner()
 }
 
 /// Aligned to 64 bytes so that two shards never share a cache line; otherwise cores writing to

@@ -1,4 +1,4 @@
-//! The four variants do the same work: at tiny sizes, with one thread up to more threads than
+//! The five variants do the same work: at tiny sizes, with one thread up to more threads than
 //! cores, they all compute the same total.
 
 use gil_bench::{Variant, max_threads, step};
