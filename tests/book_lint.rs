@@ -48,6 +48,14 @@ fn every_code_block_names_its_language() {
 }
 
 #[test]
+fn listing_crates_are_pinned_to_the_versions_the_playground_provides() {
+    assert_none(
+        "listing crates and the Rust playground disagree",
+        book_tools::playground::check_pins(&repo_root()),
+    );
+}
+
+#[test]
 fn every_internal_link_resolves_in_the_built_html() {
     let root = repo_root();
     let dest = root.join("target").join("book-lint");

@@ -149,29 +149,49 @@ pub fn check_includes(root: &Path) -> Vec<String> {
     problems
 }
 
-/// Crates the Rust playground does not offer: a block that uses one has no run button.
-const NOT_ON_PLAYGROUND: &[&str] = &["tracing_subscriber"];
+static EXTERN_CRATE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"extern crate (\w+)").expect("valid"));
 
 /// Every fenced code block names its language (rustdoc tests an untagged fence as Rust), and a Rust
-/// block that needs a crate the playground lacks is marked `noplayground`.
+/// block is marked `noplayground` exactly when it uses a crate the playground lacks
+/// (`listings/playground-crates.toml`): then its Run button could not build it, and otherwise
+/// the mark would hide a button that works.
 pub fn check_fences(root: &Path) -> Vec<String> {
+    let playground = match crate::playground::crates(root) {
+        Ok(crates) => crates,
+        Err(e) => return vec![e],
+    };
     let mut problems = Vec::new();
     for chapter in chapters(root) {
         let text = fs::read_to_string(root.join("src").join(&chapter)).unwrap_or_default();
         for (event, range) in Parser::new(&text).into_offset_iter() {
             if let Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) = &event
                 && info.starts_with("rust")
-                && !info.contains("noplayground")
             {
                 let block = &text[range.clone()];
-                for krate in NOT_ON_PLAYGROUND {
-                    if block.contains(&format!("extern crate {krate};")) {
-                        let line = text[..range.start].lines().count() + 1;
-                        problems.push(format!(
-                            "src/{}:{line}: uses `{krate}`, which the playground lacks: mark it ```rust,noplayground",
-                            chapter.display()
-                        ));
-                    }
+                let missing: Vec<&str> = EXTERN_CRATE
+                    .captures_iter(block)
+                    .map(|c| c.get(1).expect("group 1").as_str())
+                    .filter(|krate| !crate::playground::provides(&playground, krate))
+                    .collect();
+                let marked = info.split(',').any(|word| word.trim() == "noplayground");
+                let at = format!(
+                    "src/{}:{}",
+                    chapter.display(),
+                    text[..range.start].lines().count() + 1
+                );
+                if !missing.is_empty() && !marked {
+                    problems.push(format!(
+                        "{at}: uses `{}`, which the Rust playground lacks \
+                         (listings/playground-crates.toml): mark it ```rust,noplayground",
+                        missing.join("`, `")
+                    ));
+                } else if missing.is_empty() && marked {
+                    problems.push(format!(
+                        "{at}: marked `noplayground`, but every crate it uses is on the Rust \
+                         playground (listings/playground-crates.toml): drop the mark so that \
+                         it gets its Run button"
+                    ));
                 }
             }
             if let Event::Start(Tag::CodeBlock(kind)) = event {

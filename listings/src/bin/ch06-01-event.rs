@@ -1,4 +1,4 @@
-use std::sync::{Arc, Condvar, Mutex};
+use std::sync::{Condvar, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -43,32 +43,32 @@ impl Event {
 }
 
 fn main() {
-    let event = Arc::new(Event::default());
+    let event = Event::default();
     println!("[main] is_set: {}", event.is_set());
 
     let started = Instant::now();
-    let timed_out = event.wait_timeout(Duration::from_millis(50));
+    let flag = event.wait_timeout(Duration::from_millis(50));
     println!(
-        "[main] wait_timeout(50 ms) returned {timed_out} after {} ms",
+        "[main] wait_timeout(50 ms) returned {flag} after {} ms",
         started.elapsed().as_millis()
     );
 
-    let waiter = {
-        let event = Arc::clone(&event);
+    // The scope joins the waiter before it returns, so the waiter may
+    // borrow `event`.
+    thread::scope(|scope| {
         thread::Builder::new()
             .name("waiter".into())
-            .spawn(move || {
+            .spawn_scoped(scope, || {
                 println!("[waiter] waiting for the event");
                 event.wait();
                 println!("[waiter] the event is set");
             })
-            .expect("the OS could not start a thread")
-    };
+            .expect("the OS could not start a thread");
 
-    thread::sleep(Duration::from_millis(100));
-    println!("[main] setting the event");
-    event.set();
-    waiter.join().expect("the waiter panicked");
+        thread::sleep(Duration::from_millis(100));
+        println!("[main] setting the event");
+        event.set();
+    });
 
     println!("[main] is_set: {}", event.is_set());
     println!(

@@ -1,4 +1,4 @@
-use std::sync::{Arc, Condvar, Mutex};
+use std::sync::{Condvar, Mutex};
 use std::thread;
 use std::time::Duration;
 
@@ -49,30 +49,23 @@ fn second(e2: &Event) {
 }
 
 fn main() {
-    let e1 = Arc::new(Event::default());
-    let e2 = Arc::new(Event::default());
+    let (e1, e2) = (Event::default(), Event::default());
 
-    let t1 = {
-        let (e1, e2) = (Arc::clone(&e1), Arc::clone(&e2));
+    // The threads borrow the events; the scope joins both before main goes on.
+    thread::scope(|scope| {
         thread::Builder::new()
             .name("first".into())
-            .spawn(move || first(&e1, &e2))
-            .expect("the OS could not start a thread")
-    };
-    let t2 = {
-        let e2 = Arc::clone(&e2);
+            .spawn_scoped(scope, || first(&e1, &e2))
+            .expect("the OS could not start a thread");
         thread::Builder::new()
             .name("second".into())
-            .spawn(move || second(&e2))
-            .expect("the OS could not start a thread")
-    };
+            .spawn_scoped(scope, || second(&e2))
+            .expect("the OS could not start a thread");
 
-    println!("[main] waiting 450 ms");
-    thread::sleep(Duration::from_millis(450));
-    println!("[main] setting e1");
-    e1.set();
-
-    t1.join().expect("first panicked");
-    t2.join().expect("second panicked");
+        println!("[main] waiting 450 ms");
+        thread::sleep(Duration::from_millis(450));
+        println!("[main] setting e1");
+        e1.set();
+    });
     println!("[main] exit");
 }

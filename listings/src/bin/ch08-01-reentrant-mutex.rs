@@ -1,5 +1,4 @@
 use std::cell::Cell;
-use std::sync::Arc;
 use std::thread;
 use std::time::Duration;
 
@@ -32,35 +31,29 @@ fn reverse(resource: &Resource) {
 }
 
 fn main() {
-    let resource = Arc::new(ReentrantMutex::new(Cell::new(0)));
+    let resource = ReentrantMutex::new(Cell::new(0));
 
-    let setters: Vec<_> = [("zero", 0), ("one", 1)]
-        .into_iter()
-        .map(|(name, value)| {
-            let resource = Arc::clone(&resource);
+    // The scope joins every thread before it returns, so the threads may
+    // borrow `resource`.
+    thread::scope(|scope| {
+        for (name, value) in [("zero", 0), ("one", 1)] {
+            let resource = &resource;
             thread::Builder::new()
                 .name(name.into())
-                .spawn(move || {
+                .spawn_scoped(scope, move || {
                     for _ in 0..3 {
-                        set(&resource, value);
+                        set(resource, value);
                         thread::sleep(Duration::from_millis(30));
                     }
                 })
-                .expect("the OS could not start a thread")
-        })
-        .collect();
+                .expect("the OS could not start a thread");
+        }
 
-    thread::sleep(Duration::from_millis(40));
-    let reverser = {
-        let resource = Arc::clone(&resource);
+        thread::sleep(Duration::from_millis(40));
         thread::Builder::new()
             .name("reverse".into())
-            .spawn(move || reverse(&resource))
-            .expect("the OS could not start a thread")
-    };
-
-    for handle in setters.into_iter().chain([reverser]) {
-        handle.join().expect("a thread panicked");
-    }
+            .spawn_scoped(scope, || reverse(&resource))
+            .expect("the OS could not start a thread");
+    });
     println!("[main] final value {}", resource.lock().get());
 }

@@ -1,0 +1,133 @@
+//! The crates the Rust playground provides (`listings/playground-crates.toml`), so that a reader's
+//! Run button builds what the book tested: the listings' crates must be pinned to the playground's
+//! versions, and a block that uses any other crate has no Run button.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::Path;
+
+use serde::Deserialize;
+
+/// The table of the playground's crates, relative to the repository root.
+pub const CRATES_FILE: &str = "listings/playground-crates.toml";
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CratesFile {
+    crates: BTreeMap<String, Crate>,
+}
+
+/// One crate the playground provides.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Crate {
+    pub version: String,
+    #[serde(default)]
+    pub features: Vec<String>,
+}
+
+/// The playground's crates by package name (`tracing-subscriber`, `parking_lot`).
+pub fn crates(root: &Path) -> Result<BTreeMap<String, Crate>, String> {
+    let text = fs::read_to_string(root.join(CRATES_FILE))
+        .map_err(|e| format!("{CRATES_FILE}: cannot read it: {e}"))?;
+    let file: CratesFile = toml::from_str(&text).map_err(|e| format!("{CRATES_FILE}: {e}"))?;
+    Ok(file.crates)
+}
+
+/// Whether `extern_name` (as in `extern crate tracing_subscriber;`) is one of the playground's.
+pub fn provides(crates: &BTreeMap<String, Crate>, extern_name: &str) -> bool {
+    // A package's extern name is its name with `-` turned into `_`.
+    crates
+        .keys()
+        .any(|name| name.replace('-', "_") == extern_name)
+}
+
+/// The listings' dependencies with the version requirement the workspace gives each, in the order
+/// `listings/Cargo.toml` names them.
+fn listing_pins(root: &Path) -> Result<Vec<(String, String)>, String> {
+    let read = |path: &str| -> Result<toml::Table, String> {
+        let text = fs::read_to_string(root.join(path))
+            .map_err(|e| format!("{path}: cannot read it: {e}"))?;
+        toml::from_str(&text).map_err(|e| format!("{path}: {e}"))
+    };
+    let listings = read("listings/Cargo.toml")?;
+    let workspace = read("Cargo.toml")?;
+    let pinned = workspace
+        .get("workspace")
+        .and_then(|w| w.get("dependencies"))
+        .and_then(|d| d.as_table())
+        .ok_or("Cargo.toml: no [workspace.dependencies]")?;
+    let version_of = |spec: &toml::Value| -> Option<String> {
+        match spec {
+            toml::Value::String(version) => Some(version.clone()),
+            toml::Value::Table(table) => table.get("version")?.as_str().map(str::to_owned),
+            _ => None,
+        }
+    };
+    let mut pins = Vec::new();
+    let dependencies = listings.get("dependencies").and_then(|d| d.as_table());
+    for (name, spec) in dependencies.into_iter().flatten() {
+        let from_workspace = spec.get("workspace").and_then(|w| w.as_bool()) == Some(true);
+        let (file, spec) = if from_workspace {
+            let spec = pinned.get(name).ok_or_else(|| {
+                format!(
+                    "listings/Cargo.toml: `{name}` comes from the workspace, which does not list it"
+                )
+            })?;
+            ("Cargo.toml", spec)
+        } else {
+            ("listings/Cargo.toml", spec)
+        };
+        let version = version_of(spec).ok_or_else(|| format!("{file}: `{name}` has no version"))?;
+        pins.push((name.clone(), version));
+    }
+    Ok(pins)
+}
+
+/// Every crate the listings use is on the playground, pinned with `=` to the playground's version.
+pub fn check_pins(root: &Path) -> Vec<String> {
+    let (crates, pins) = match (crates(root), listing_pins(root)) {
+        (Ok(crates), Ok(pins)) => (crates, pins),
+        (crates, pins) => return crates.err().into_iter().chain(pins.err()).collect(),
+    };
+    let mut problems = Vec::new();
+    for (name, pin) in pins {
+        let Some(provided) = crates.get(&name) else {
+            problems.push(format!(
+                "the listings use `{name}` ({pin}), which the Rust playground does not provide \
+                 ({CRATES_FILE}): its Run buttons would fail to build"
+            ));
+            continue;
+        };
+        if pin != format!("={}", provided.version) {
+            problems.push(format!(
+                "`{name}`: the listings are built with `{pin}` (Cargo.toml), the Rust playground \
+                 provides {} ({CRATES_FILE}): pin it as \"={}\" so that a Run button builds what \
+                 the book tested",
+                provided.version, provided.version
+            ));
+        }
+    }
+    problems
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn extern_names_map_to_package_names() {
+        let on_playground = |name: &str| {
+            let version = "1.0.0".to_owned();
+            let features = Vec::new();
+            (name.to_owned(), Crate { version, features })
+        };
+        let crates = BTreeMap::from([
+            on_playground("tracing-subscriber"),
+            on_playground("parking_lot"),
+        ]);
+        assert!(provides(&crates, "tracing_subscriber"));
+        assert!(provides(&crates, "parking_lot"));
+        assert!(!provides(&crates, "tracing"));
+    }
+}
