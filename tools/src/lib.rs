@@ -10,6 +10,8 @@ pub mod lint;
 pub mod report;
 pub mod rule;
 pub mod run;
+pub mod serve;
+pub mod site;
 pub mod theme;
 pub mod timeline;
 
