@@ -11,6 +11,8 @@ pub mod playground;
 pub mod report;
 pub mod rule;
 pub mod run;
+pub mod serve;
+pub mod site;
 pub mod theme;
 pub mod timeline;
 

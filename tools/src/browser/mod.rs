@@ -1,7 +1,8 @@
 //! Browser tests' equipment: the built book served on localhost and headless Chromium to read it.
 
 pub mod chrome;
-pub mod site;
+// The static server lives beside `serve`, which `cargo serve-book` builds without the browser feature.
+pub use crate::site;
 
 use std::path::{Path, PathBuf};
 

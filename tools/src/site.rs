@@ -1,11 +1,12 @@
-//! The built book served on localhost, as a reader's browser would fetch it from a web host.
+//! The built book served on localhost, as a reader's browser would fetch it from a web host; for
+//! `cargo serve-book` also with live reload.
 
 use std::fs;
 use std::io::{BufRead, BufReader, Write};
 use std::net::{Shutdown, TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::thread;
 
 /// A static file server for one directory, on a free port of 127.0.0.1. It stops when dropped.
@@ -18,10 +19,42 @@ pub struct Site {
     stopped: Arc<AtomicBool>,
 }
 
+/// Where a live-reloading page asks which build of the book the server has.
+pub const BUILD_PATH: &str = "/__serve-book/build";
+
+/// The number of the book's latest build, shared by the server and whoever rebuilds the book.
+///
+/// A served page learns the number it was built with and asks [`BUILD_PATH`] every second; when the
+/// number differs, the book was rebuilt and the page reloads itself.
+#[derive(Clone, Default)]
+pub struct Builds(Arc<AtomicU64>);
+
+impl Builds {
+    pub fn latest(&self) -> u64 {
+        self.0.load(Ordering::SeqCst)
+    }
+
+    /// Records a finished build: every page served before it reloads.
+    pub fn finished(&self) {
+        self.0.fetch_add(1, Ordering::SeqCst);
+    }
+}
+
 impl Site {
+    /// Serves `dir` on a free port, exactly as the files are.
     pub fn serve(dir: &Path) -> Result<Site, String> {
         let listener = TcpListener::bind("127.0.0.1:0")
             .map_err(|e| format!("cannot start a local web server: {e}"))?;
+        Site::serve_on(listener, dir, None)
+    }
+
+    /// Serves `dir` through `listener`; with `live`, every HTML page carries a script that reloads
+    /// it after the next build. The files themselves are never changed.
+    pub fn serve_on(
+        listener: TcpListener,
+        dir: &Path,
+        live: Option<Builds>,
+    ) -> Result<Site, String> {
         let port = listener
             .local_addr()
             .map_err(|e| format!("the local web server has no address: {e}"))?
@@ -36,8 +69,9 @@ impl Site {
                 }
                 let Ok(stream) = stream else { continue };
                 let dir = dir.clone();
+                let live = live.clone();
                 thread::spawn(move || {
-                    let _ = answer(&dir, stream);
+                    let _ = answer(&dir, live.as_ref(), stream);
                 });
             }
         });
@@ -67,7 +101,7 @@ impl Drop for Site {
 }
 
 /// Reads one request from `stream` and answers it.
-fn answer(dir: &Path, mut stream: TcpStream) -> std::io::Result<()> {
+fn answer(dir: &Path, live: Option<&Builds>, mut stream: TcpStream) -> std::io::Result<()> {
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut request_line = String::new();
     reader.read_line(&mut request_line)?;
@@ -82,10 +116,19 @@ fn answer(dir: &Path, mut stream: TcpStream) -> std::io::Result<()> {
         parts.next().unwrap_or("/"),
     );
     let path = target.split(['?', '#']).next().unwrap_or_default();
-    let found = match method {
-        "GET" | "HEAD" => resolve(dir, path).and_then(|file| {
+    let found = match (method, live) {
+        ("GET" | "HEAD", Some(builds)) if path == BUILD_PATH => {
+            Some(("text/plain", builds.latest().to_string().into_bytes()))
+        }
+        ("GET" | "HEAD", _) => resolve(dir, path).and_then(|file| {
             let bytes = fs::read(&file).ok()?;
-            Some((content_type(&file), bytes))
+            let content_type = content_type(&file);
+            match live {
+                Some(builds) if content_type.starts_with("text/html") => {
+                    Some((content_type, with_reload_script(bytes, builds.latest())))
+                }
+                _ => Some((content_type, bytes)),
+            }
         }),
         _ => None,
     };
@@ -103,6 +146,21 @@ fn answer(dir: &Path, mut stream: TcpStream) -> std::io::Result<()> {
     }
     stream.flush()?;
     stream.shutdown(Shutdown::Both)
+}
+
+/// `page` with a script before `</body>` that reloads it once the server has a build newer than
+/// `build`. Errors are ignored: while the server restarts, the page waits for it.
+fn with_reload_script(page: Vec<u8>, build: u64) -> Vec<u8> {
+    let script = format!(
+        "<script>(() => {{ const check = () => fetch(\"{BUILD_PATH}\", {{ cache: \"no-store\" }})\
+         .then((r) => r.text()).then((b) => {{ if (b !== \"{build}\") location.reload(); }})\
+         .catch(() => {{}}).finally(() => setTimeout(check, 1000)); setTimeout(check, 1000); }})();\
+         </script>"
+    );
+    let mut page = String::from_utf8_lossy(&page).into_owned();
+    let at = page.rfind("</body>").unwrap_or(page.len());
+    page.insert_str(at, &script);
+    page.into_bytes()
 }
 
 /// The file a request path names inside `dir`; `None` for paths that would leave it.
