@@ -31,7 +31,7 @@
         quiz.querySelectorAll('form.quiz-question').forEach(function (form) {
             var key = quiz.dataset.quiz + '/' + form.dataset.id;
             var feedback = form.querySelector('.quiz-feedback');
-            form.querySelector('button').hidden = false;
+            form.querySelector('.quiz-actions button').hidden = false;
             if (done[key]) { form.classList.add('quiz-done'); }
             form.addEventListener('submit', function (event) {
                 event.preventDefault();
