@@ -24,29 +24,33 @@ fn the_holder_takes_it_again_without_waiting() {
 
 #[test]
 fn no_other_thread_enters_until_the_outermost_guard_is_dropped() {
-    support::within("four threads taking the lock twice", || {
-        // The value counts the threads inside: a correct lock never lets it pass 1.
-        let lock = Arc::new(ReentrantLock::new(AtomicUsize::new(0)));
-        let threads: Vec<_> = (0..4)
-            .map(|_| {
-                let lock = Arc::clone(&lock);
-                thread::spawn(move || {
-                    for _ in 0..support::ROUNDS {
-                        let outer = lock.lock();
-                        let inside = outer.fetch_add(1, Ordering::SeqCst);
-                        assert_eq!(inside, 0, "two threads held the lock at once");
-                        drop(lock.lock());
-                        // The inner guard is gone; the outer one still holds the lock.
-                        thread::yield_now();
-                        outer.fetch_sub(1, Ordering::SeqCst);
-                    }
+    // Many short rounds rather than one long one: each must finish within the limit even on one
+    // loaded core, where every hand-over of the lock waits for the scheduler.
+    for _ in 0..support::ROUNDS / 10 {
+        support::within("four threads taking the lock twice", || {
+            // The value counts the threads inside: a correct lock never lets it pass 1.
+            let lock = Arc::new(ReentrantLock::new(AtomicUsize::new(0)));
+            let threads: Vec<_> = (0..4)
+                .map(|_| {
+                    let lock = Arc::clone(&lock);
+                    thread::spawn(move || {
+                        for _ in 0..10 {
+                            let outer = lock.lock();
+                            let inside = outer.fetch_add(1, Ordering::SeqCst);
+                            assert_eq!(inside, 0, "two threads held the lock at once");
+                            drop(lock.lock());
+                            // The inner guard is gone; the outer one still holds the lock.
+                            thread::yield_now();
+                            outer.fetch_sub(1, Ordering::SeqCst);
+                        }
+                    })
                 })
-            })
-            .collect();
-        for t in threads {
-            t.join().expect("two threads held the lock at once");
-        }
-    });
+                .collect();
+            for t in threads {
+                t.join().expect("two threads held the lock at once");
+            }
+        });
+    }
 }
 
 #[test]

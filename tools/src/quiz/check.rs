@@ -58,18 +58,15 @@ pub fn check_outputs(root: &Path, catalog: &Catalog, quizzes: &[QuizFile]) -> Ve
             let impossible = q.0.prompt.distractors.iter().map(|d| d.0.as_str());
             let options = possible
                 .iter()
-                .map(|o| (*o, true))
-                .chain(impossible.map(|o| (o, false)));
-            for (n, (option, marked_possible)) in options.enumerate() {
-                let option_at = format!(
-                    "{at}, option {} (marked {})",
-                    n + 1,
-                    if marked_possible {
-                        "possible"
-                    } else {
-                        "impossible"
-                    }
-                );
+                .enumerate()
+                .map(|(n, o)| (*o, n, true))
+                .chain(impossible.enumerate().map(|(n, o)| (o, n, false)));
+            for (option, n, marked_possible) in options {
+                let option_at = if marked_possible {
+                    format!("{at}, option answer.answer[{n}] (marked possible)")
+                } else {
+                    format!("{at}, option prompt.distractors[{n}] (marked impossible)")
+                };
                 let Some(output) = fenced_output(option) else {
                     problems.push(format!(
                         "{option_at}: an output option must be one ```text block, found:\n{option}"
