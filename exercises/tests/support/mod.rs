@@ -17,9 +17,13 @@ pub const ROUNDS: usize = 200;
 /// Runs `check` and returns its result, or fails saying it probably deadlocked.
 pub fn within<T: Send + 'static>(what: &str, check: impl FnOnce() -> T + Send + 'static) -> T {
     let (done, result) = mpsc::channel();
-    let worker = thread::spawn(move || {
-        let _ = done.send(check());
-    });
+    // Named, so that a panic inside the check says which check it was.
+    let worker = thread::Builder::new()
+        .name(what.to_owned())
+        .spawn(move || {
+            let _ = done.send(check());
+        })
+        .expect("the OS could not start a thread");
     match result.recv_timeout(LIMIT) {
         Ok(value) => value,
         Err(RecvTimeoutError::Timeout) => panic!(
