@@ -81,3 +81,11 @@ fn theme_files_derived_from_mdbook_are_up_to_date() {
         book_tools::theme::check(&repo_root()),
     );
 }
+
+#[test]
+fn every_numbered_chapter_has_its_quiz_and_an_exercise() {
+    assert_none(
+        "chapters, quizzes and exercises disagree",
+        book_tools::course::check(&repo_root()),
+    );
+}

@@ -1,0 +1,65 @@
+//! A wrong reentrant lock the tests must catch: the first guard dropped frees the lock, even an
+//! inner one while the outer guard is still alive.
+
+use std::ops::Deref;
+use std::sync::{Condvar, Mutex};
+use std::thread::{self, ThreadId};
+
+/// Who holds the lock, and how many times.
+#[derive(Default)]
+struct Owner {
+    thread: Option<ThreadId>,
+    count: usize,
+}
+
+/// A lock that the thread holding it may take again, like Python's `threading.RLock`.
+/// It gives `&T` only: hold atomics, a `Mutex` or other `Sync` data inside.
+pub struct ReentrantLock<T> {
+    owner: Mutex<Owner>,
+    released: Condvar,
+    value: T,
+}
+
+/// Proof of holding the lock; dropping it releases one level.
+pub struct Guard<'a, T> {
+    lock: &'a ReentrantLock<T>,
+}
+
+impl<T> Deref for Guard<'_, T> {
+    type Target = T;
+
+    fn deref(&self) -> &T {
+        &self.lock.value
+    }
+}
+
+impl<T> ReentrantLock<T> {
+    pub fn new(value: T) -> ReentrantLock<T> {
+        ReentrantLock {
+            owner: Mutex::new(Owner::default()),
+            released: Condvar::new(),
+            value,
+        }
+    }
+
+    pub fn lock(&self) -> Guard<'_, T> {
+        let me = thread::current().id();
+        let owner = self.owner.lock().unwrap();
+        let mut owner = self
+            .released
+            .wait_while(owner, |o| o.thread.is_some_and(|t| t != me))
+            .unwrap();
+        owner.thread = Some(me);
+        owner.count += 1;
+        Guard { lock: self }
+    }
+}
+
+impl<T> Drop for Guard<'_, T> {
+    fn drop(&mut self) {
+        let mut owner = self.lock.owner.lock().unwrap();
+        owner.count = 0;
+        owner.thread = None;
+        self.lock.released.notify_all();
+    }
+}

@@ -1,0 +1,34 @@
+//! Chapter 6: a countdown latch from a `Mutex` and a `Condvar`.
+
+use std::sync::{Condvar, Mutex};
+
+/// Opens once `count_down` has been called `count` times; `wait` blocks until then.
+pub struct Latch {
+    remaining: Mutex<usize>,
+    opened: Condvar,
+}
+
+impl Latch {
+    pub fn new(count: usize) -> Latch {
+        Latch {
+            remaining: Mutex::new(count),
+            opened: Condvar::new(),
+        }
+    }
+
+    /// Counts one down; the last one wakes every waiter.
+    pub fn count_down(&self) {
+        // Read and write under one guard, so no other count_down lands in between.
+        let mut remaining = self.remaining.lock().unwrap();
+        *remaining = remaining.saturating_sub(1);
+        if *remaining == 0 {
+            self.opened.notify_all();
+        }
+    }
+
+    /// Waits until the count reaches zero.
+    pub fn wait(&self) {
+        let remaining = self.remaining.lock().unwrap();
+        let _open = self.opened.wait_while(remaining, |n| *n > 0).unwrap();
+    }
+}

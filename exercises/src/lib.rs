@@ -1,0 +1,40 @@
+//! Exercises for *Threads, Events and Locks in Rust*. Each module is a starter to edit: `todo!()`
+//! marks the work. Run one exercise's tests with `cargo test -p exercises --test NAME`.
+//!
+//! The feature `solutions` swaps every starter for its reference solution in `solutions/`, and
+//! `seeded-wrong` swaps some for the wrong solutions in `seeded/` that the tests must catch.
+// A starter's parameters are unused until the reader writes its body.
+#![cfg_attr(not(feature = "solutions"), allow(unused_variables, dead_code))]
+
+#[cfg_attr(feature = "solutions", path = "../solutions/chunked_sum.rs")]
+pub mod chunked_sum;
+
+#[cfg_attr(feature = "solutions", path = "../solutions/parallel_map.rs")]
+pub mod parallel_map;
+
+#[cfg_attr(feature = "solutions", path = "../solutions/join_results.rs")]
+pub mod join_results;
+
+#[cfg_attr(feature = "solutions", path = "../solutions/tear_free_log.rs")]
+pub mod tear_free_log;
+
+#[cfg_attr(feature = "solutions", path = "../solutions/stop_flag.rs")]
+pub mod stop_flag;
+
+#[cfg_attr(feature = "solutions", path = "../solutions/event.rs")]
+pub mod event;
+
+#[cfg_attr(feature = "solutions", path = "../solutions/latch.rs")]
+#[cfg_attr(feature = "seeded-wrong", path = "../seeded/latch.rs")]
+pub mod latch;
+
+#[cfg_attr(feature = "solutions", path = "../solutions/bounded_queue.rs")]
+#[cfg_attr(feature = "seeded-wrong", path = "../seeded/bounded_queue.rs")]
+pub mod bounded_queue;
+
+#[cfg_attr(feature = "solutions", path = "../solutions/lock_order.rs")]
+pub mod lock_order;
+
+#[cfg_attr(feature = "solutions", path = "../solutions/reentrant_lock.rs")]
+#[cfg_attr(feature = "seeded-wrong", path = "../seeded/reentrant_lock.rs")]
+pub mod reentrant_lock;

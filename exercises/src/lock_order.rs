@@ -1,0 +1,25 @@
+//! Chapter 7: fix an ABBA deadlock by always taking locks in the same order.
+
+use std::sync::Mutex;
+
+/// A bank account: its number, and its balance behind a lock.
+pub struct Account {
+    pub number: u32,
+    pub balance: Mutex<u64>,
+}
+
+impl Account {
+    pub fn new(number: u32, balance: u64) -> Account {
+        Account {
+            number,
+            balance: Mutex::new(balance),
+        }
+    }
+}
+
+/// Moves `amount` from `from` to `to` if `from` has enough, holding both balances' locks
+/// together so that no thread ever sees the money in neither account. Returns whether it moved.
+/// Two threads moving money in opposite directions at once must not deadlock.
+pub fn transfer(from: &Account, to: &Account, amount: u64) -> bool {
+    todo!("lock the two accounts in an order every thread agrees on")
+}

@@ -1,0 +1,105 @@
+//! Quizzes (`quizzes/*.toml`): every machine-checked answer is what the listings' rules, rustc and a
+//! real run say, and every chapter shows the HTML rendered from its quiz file.
+
+use std::fs;
+
+use book_tools::catalog::Catalog;
+use book_tools::quiz::{self, QuizFile, check, render};
+use book_tools::repo_root;
+
+fn quizzes() -> Vec<QuizFile> {
+    quiz::load_all(&repo_root()).unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn assert_none(what: &str, problems: Vec<String>) {
+    assert!(
+        problems.is_empty(),
+        "{what}:\n  - {}",
+        problems.join("\n  - ")
+    );
+}
+
+#[test]
+fn every_quiz_has_four_to_six_questions_each_with_an_explanation() {
+    let mut problems = Vec::new();
+    for quiz in quizzes() {
+        let n = quiz.quiz.questions.len();
+        if !(4..=6).contains(&n) {
+            problems.push(format!(
+                "quiz {} has {n} questions, not 4 to 6",
+                quiz.path()
+            ));
+        }
+        for (i, question) in quiz.quiz.questions.iter().enumerate() {
+            let context = match question {
+                mdbook_quiz_schema::Question::MultipleChoice(q) => &q.0.context,
+                mdbook_quiz_schema::Question::Tracing(q) => &q.0.context,
+                mdbook_quiz_schema::Question::ShortAnswer(q) => &q.0.context,
+            };
+            if context.as_ref().is_none_or(|c| c.0.trim().is_empty()) {
+                problems.push(format!("{}: has no explanation (`context`)", quiz.label(i)));
+            }
+        }
+    }
+    assert_none("quizzes", problems);
+}
+
+#[test]
+fn at_least_a_third_of_all_questions_are_machine_checked() {
+    let quizzes = quizzes();
+    let (mut all, mut checked) = (0, 0);
+    for quiz in &quizzes {
+        for i in 0..quiz.quiz.questions.len() {
+            all += 1;
+            checked += usize::from(quiz.kind(i).is_machine_checked());
+        }
+    }
+    assert!(
+        3 * checked >= all,
+        "only {checked} of {all} questions are machine-checked; {}",
+        quiz::totals(&quizzes)
+    );
+}
+
+#[test]
+fn every_output_option_is_accepted_or_rejected_by_its_listings_rule_as_marked() {
+    let root = repo_root();
+    let catalog = Catalog::load(&root).unwrap_or_else(|e| panic!("{e}"));
+    assert_none(
+        "output questions disagree with the catalog",
+        check::check_outputs(&root, &catalog, &quizzes()),
+    );
+}
+
+#[test]
+fn every_program_compiles_or_fails_and_prints_as_its_answer_says() {
+    assert_none(
+        "program questions answered wrong",
+        check::check_programs(&repo_root(), &quizzes()),
+    );
+}
+
+#[test]
+fn every_quiz_page_is_rendered_from_its_quiz_file() {
+    let root = repo_root();
+    let mut problems = Vec::new();
+    for quiz in quizzes() {
+        let path = quiz.html_path(&root);
+        let shown = path
+            .strip_prefix(&root)
+            .unwrap_or(&path)
+            .display()
+            .to_string();
+        match fs::read_to_string(&path) {
+            Ok(committed) if committed == render::render(&quiz) => {}
+            Ok(_) => problems.push(format!(
+                "{shown} is stale: it is not what {} renders to; `cargo run -p book-tools --bin render-quizzes` regenerates it",
+                quiz.path()
+            )),
+            Err(e) => problems.push(format!(
+                "{shown} is missing ({e}); `cargo run -p book-tools --bin render-quizzes` writes it"
+            )),
+        }
+    }
+    assert_none("quiz pages", problems);
+}
