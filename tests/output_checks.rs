@@ -50,7 +50,12 @@ fn every_listing_prints_what_the_book_shows() {
                     let Some((n, listing)) = queue.lock().unwrap().next() else {
                         break;
                     };
-                    if failed.lock().unwrap().iter().any(|(name, _)| *name == listing.name) {
+                    if failed
+                        .lock()
+                        .unwrap()
+                        .iter()
+                        .any(|(name, _)| *name == listing.name)
+                    {
                         continue;
                     }
                     let outcome = match exes.get(&listing.name) {

@@ -154,8 +154,10 @@ fn watch(limit: Duration, trusted: &[PathBuf]) {
             let key = (pid, exe);
             let since = seen.get(&key).copied().unwrap_or(now);
             if now.duration_since(since) > limit {
-                let what = doctest_origin(pid)
-                    .map_or_else(|| format!("`{}`", key.1.display()), |o| format!("{o} (`{}`)", key.1.display()));
+                let what = doctest_origin(pid).map_or_else(
+                    || format!("`{}`", key.1.display()),
+                    |o| format!("{o} (`{}`)", key.1.display()),
+                );
                 let killed = Command::new("kill")
                     .args(["-KILL", &pid.to_string()])
                     .status()
