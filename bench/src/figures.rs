@@ -7,10 +7,11 @@ use std::collections::BTreeSet;
 use crate::chart::label;
 use crate::results::Row;
 
-/// The `<img>` tag of the chart, relative to `src/`.
-pub const FIGURE_PATH: &str = "src/img/gil-scaling-figure.html";
-/// The table of figures, relative to `src/`.
-pub const TABLE_PATH: &str = "src/img/gil-scaling-table.md";
+/// The `<img>` tag of the chart. Both files end in `.txt`, so that mdBook copies them as they are:
+/// it would take a `.md` file for a chapter, and an `.html` one for a page whose links are checked.
+pub const FIGURE_PATH: &str = "src/img/gil-scaling-figure.txt";
+/// The table of figures.
+pub const TABLE_PATH: &str = "src/img/gil-scaling-table.txt";
 
 /// The worker counts measured, in increasing order.
 fn worker_counts(rows: &[Row]) -> Vec<usize> {

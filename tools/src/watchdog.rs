@@ -2,7 +2,7 @@
 //! the book, rustdoc each doctest, and neither gives up on a program that never ends.
 //!
 //! The watchdog looks at this process's descendants every half second and kills every program that
-//! has run longer than [`run::TIMEOUT`] and is not a build tool (cargo, rustc, rustdoc, the linker:
+//! has run longer than [`run::TIMEOUT`], has started no program of its own, and is not a build tool (cargo, rustc, rustdoc, the linker:
 //! whatever lives in the toolchain's or the system's directories). The harness then fails that one
 //! test as it fails any program that was killed, and the watchdog writes on standard error what it
 //! killed: the binary, and for a doctest the chapter and line rustdoc gives it. It reads `/proc`, so it
@@ -136,6 +136,18 @@ fn doctest_origin(pid: u32) -> Option<String> {
     Some(format!("doctest {} line {}", path?, line?))
 }
 
+/// The arguments a program was started with, if it was given any.
+fn arguments(pid: u32) -> Option<String> {
+    let cmdline = fs::read(format!("/proc/{pid}/cmdline")).ok()?;
+    let args: Vec<String> = cmdline
+        .split(|&b| b == 0)
+        .skip(1)
+        .filter(|a| !a.is_empty())
+        .map(|a| String::from_utf8_lossy(a).into_owned())
+        .collect();
+    (!args.is_empty()).then(|| format!("run with {args:?}"))
+}
+
 fn watch(limit: Duration, trusted: &[PathBuf]) {
     let me = std::process::id();
     // When each guarded program was first seen; a program is as old as the watchdog has known it.
@@ -148,13 +160,18 @@ fn watch(limit: Duration, trusted: &[PathBuf]) {
             let Some(exe) = all[&pid].exe.clone() else {
                 continue;
             };
+            // Only a program that started none of its own is killed: a doctest runner that starts
+            // one process per doctest lives on and reports which doctest was killed.
+            if all.values().any(|p| p.parent == pid) {
+                continue;
+            }
             if trusted.iter().any(|dir| exe.starts_with(dir)) {
                 continue;
             }
             let key = (pid, exe);
             let since = seen.get(&key).copied().unwrap_or(now);
             if now.duration_since(since) > limit {
-                let what = doctest_origin(pid).map_or_else(
+                let what = doctest_origin(pid).or_else(|| arguments(pid)).map_or_else(
                     || format!("`{}`", key.1.display()),
                     |o| format!("{o} (`{}`)", key.1.display()),
                 );
