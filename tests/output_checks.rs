@@ -1,8 +1,8 @@
 //! Layer 1: every listing prints what the book shows, under the rule its catalog entry gives.
 //!
 //! A listing whose output may vary (any order but exact) runs [`RUNS_IF_VARYING`] times per test
-//! run, so that a wrong output it prints in one run of twenty is seen. A listing stops being run at
-//! its first failure, so a hung one costs one time limit, not twenty.
+//! run, so that a wrong output it prints in one run of twenty is seen with 95% probability. A listing
+//! stops being run at its first failure, so a hung one costs one time limit, not sixty.
 
 use std::sync::Mutex;
 use std::thread;
@@ -14,8 +14,9 @@ use book_tools::{cargo, repo_root, report, run};
 const AT_ONCE: usize = 4;
 
 /// Runs of a listing whose output may vary. A wrong output printed in a fraction p of runs is missed
-/// by all of them with probability (1 - p)^20: 36% for p = 5%, under one in a million for p = 50%.
-const RUNS_IF_VARYING: usize = 20;
+/// by all of them with probability (1 - p)^60: 4.6% for p = 5%, 0.2% for p = 10%, about 1e-18 for
+/// p = 50%. (Twenty runs would miss a 5% flake 36% of the time.)
+const RUNS_IF_VARYING: usize = 60;
 
 fn runs_of(listing: &Listing) -> usize {
     if listing.rule.order_varies() {
