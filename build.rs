@@ -14,4 +14,19 @@ fn main() {
         Err(e) => panic!("cannot expand the book for skeptic: {e}"),
     };
     skeptic::generate_doc_tests(&chapters);
+    guard_generated_tests(&out.with_file_name("skeptic-tests.rs"));
+}
+
+/// Makes the generated tests call tests/skeptic.rs's `run_test` and `compile_test`, which add the
+/// watchdog's time limit and use the repository the tests run in.
+fn guard_generated_tests(path: &std::path::Path) {
+    let text = std::fs::read_to_string(path).expect("skeptic wrote its tests");
+    let guarded = text
+        .replace("skeptic::rt::run_test(", "run_test(")
+        .replace("skeptic::rt::compile_test(", "compile_test(");
+    assert!(
+        guarded.contains("run_test("),
+        "skeptic's generated tests no longer call `skeptic::rt::run_test`: update build.rs"
+    );
+    std::fs::write(path, guarded).expect("the generated tests are writable");
 }

@@ -124,9 +124,17 @@ fn every_recorded_run_and_distinct_output_passes_the_rule() {
         |listing, recording, problems| {
             let label = listing.label();
             let documented = fs::read_to_string(listing.output_path(&root)).unwrap_or_default();
+            // One mismatch (say, a changed documented line) breaks every run alike: it is reported
+            // once, with the runs it breaks.
+            let rejected: std::cell::RefCell<Vec<(Vec<String>, String)>> = Default::default();
             let rejects = |what: String, lines: String| -> Option<String> {
-                let broken = listing.rule.check(&documented, &lines).err()?;
-                Some(format!("{label}: {what}: {}", broken.join("; ")))
+                let broken = listing.rule.check(&documented, &lines).err()?.join("; ");
+                let mut rejected = rejected.borrow_mut();
+                match rejected.iter_mut().find(|(_, b)| *b == broken) {
+                    Some((whats, _)) => whats.push(what),
+                    None => rejected.push((vec![what], broken)),
+                }
+                None
             };
             for (index, run) in recording.runs.iter().enumerate() {
                 problems.extend(rejects(format!("run {}", index + 1), run.text()));
@@ -155,8 +163,22 @@ fn every_recorded_run_and_distinct_output_passes_the_rule() {
             )),
             (None, false) => {}
         }
+            for (whats, broken) in rejected.take() {
+                problems.push(format!("{label}: {}: {broken}", whats.join(", ")));
+            }
         },
     );
+}
+
+/// A diff of a stale picture against the one its data draws, cut to its first 40 lines.
+fn short_diff(committed: &str, drawn: &str) -> String {
+    let diff = book_tools::report::diff("committed", "drawn from its data", committed, drawn);
+    let lines: Vec<&str> = diff.lines().collect();
+    let mut shown = lines[..lines.len().min(40)].join("\n");
+    if lines.len() > 40 {
+        shown.push_str(&format!("\n… {} more lines of diff", lines.len() - 40));
+    }
+    shown
 }
 
 #[test]
@@ -181,11 +203,12 @@ fn every_picture_is_drawn_from_its_recording() {
             let shown = path.strip_prefix(&root).unwrap_or(&path).display();
             match fs::read_to_string(&path) {
                 Ok(committed) if committed == drawn => {}
-                Ok(_) => problems.push(format!(
-                    "{}: {shown} is stale: it is not what its recording and the catalog draw; `cargo bless {}` regenerates it (`cargo bless --pictures-only {}` without running it)",
+                Ok(committed) => problems.push(format!(
+                    "{}: {shown} is stale: it is not what its recording and the catalog draw; `cargo bless {}` regenerates it (`cargo bless --pictures-only {}` without running it)\n{}",
                     listing.label(),
                     listing.name,
-                    listing.name
+                    listing.name,
+                    short_diff(&committed, &drawn)
                 )),
                 Err(e) => problems.push(format!(
                     "{}: {shown} is missing ({e}); `cargo bless {}` regenerates it",

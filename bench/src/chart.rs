@@ -48,6 +48,21 @@ fn style(language: &str, variant: &str) -> Style {
     }
 }
 
+/// The name of a series in the chart's legend and the chapter's table; a variant without a style of
+/// its own is named after its CSV name.
+pub fn label(language: &str, variant: &str) -> String {
+    match style(language, variant).label {
+        "other" => {
+            let mut language = language.to_owned();
+            if let Some(first) = language.get_mut(..1) {
+                first.make_ascii_uppercase();
+            }
+            format!("{language}, {}", variant.replace('-', " "))
+        }
+        known => known.to_owned(),
+    }
+}
+
 /// Escapes the characters XML gives a meaning to.
 fn xml(text: &str) -> String {
     text.replace('&', "&amp;")

@@ -5,6 +5,7 @@
 
 pub mod chart;
 pub mod collect;
+pub mod figures;
 pub mod results;
 pub mod variants;
 pub mod workload;

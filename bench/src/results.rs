@@ -75,6 +75,19 @@ pub fn with_speedups(mut rows: Vec<Row>) -> Vec<Row> {
     rows
 }
 
+/// The chart's rows: the Rust results, then CPython's, as `bench/results/*.csv` hold them.
+pub fn merge(rust: Vec<Row>, python: Vec<Row>) -> Vec<Row> {
+    rust.into_iter().chain(python).collect()
+}
+
+/// The directory from `start` up that holds `book.toml`: the repository the command runs in.
+pub fn repo_root(start: &std::path::Path) -> Option<std::path::PathBuf> {
+    start
+        .ancestors()
+        .find(|dir| dir.join("book.toml").is_file())
+        .map(std::path::Path::to_path_buf)
+}
+
 /// The CSV text, with the numbers rounded as `gil_scaling.py` rounds them.
 pub fn to_csv(rows: &[Row]) -> String {
     let mut out = format!("{HEADER}\n");

@@ -1,19 +1,195 @@
-//! The committed chart is the one the committed CSV draws, so that the two never disagree.
+//! The chart, its alt text, the table of figures and every figure the GIL chapter quotes come from
+//! the committed CSV, and that CSV is the merge of `bench/results/*.csv`, so that they never disagree.
 
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use gil_bench::{chart, results};
+use gil_bench::{chart, figures, results};
+
+const CSV: &str = "src/img/gil-scaling.csv";
+const CHAPTER: &str = "src/ch02-gil-and-lock-granularity.md";
+const REGENERATE: &str =
+    "regenerate it from the CSV with `cargo run -p gil-bench --bin chart -- --svg-only`";
+
+/// The repository the tests run in (cargo runs them from `bench/`).
+fn root() -> PathBuf {
+    let here = std::env::current_dir().expect("a current directory");
+    results::repo_root(&here).expect("the tests run inside the repository")
+}
+
+fn read(root: &Path, path: &str) -> String {
+    fs::read_to_string(root.join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+fn rows(root: &Path, path: &str) -> Vec<results::Row> {
+    results::from_csv(&read(root, path)).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// The first line where two texts differ, for a failure message.
+fn first_difference(committed: &str, fresh: &str) -> String {
+    let (c, f): (Vec<_>, Vec<_>) = (committed.lines().collect(), fresh.lines().collect());
+    let at = c
+        .iter()
+        .zip(&f)
+        .position(|(a, b)| a != b)
+        .unwrap_or(c.len().min(f.len()));
+    format!(
+        "first difference at line {}:\n- committed: {}\n+ from CSV:  {}",
+        at + 1,
+        c.get(at).unwrap_or(&"<end>"),
+        f.get(at).unwrap_or(&"<end>")
+    )
+}
+
+fn assert_fresh(root: &Path, path: &str, fresh: &str) {
+    let committed = read(root, path);
+    assert!(
+        committed == fresh,
+        "{path} is stale: {REGENERATE}\n{}",
+        first_difference(&committed, fresh)
+    );
+}
 
 #[test]
-fn committed_svg_is_drawn_from_committed_csv() {
-    let img = Path::new(env!("CARGO_MANIFEST_DIR")).join("../src/img");
-    let csv = fs::read_to_string(img.join("gil-scaling.csv")).expect("src/img/gil-scaling.csv");
-    let svg = fs::read_to_string(img.join("gil-scaling.svg")).expect("src/img/gil-scaling.svg");
-    let rows = results::from_csv(&csv).unwrap_or_else(|e| panic!("src/img/gil-scaling.csv: {e}"));
-    assert!(
-        chart::render(&rows) == svg,
-        "src/img/gil-scaling.svg is stale: regenerate it from the CSV with \
-         `cargo run -p gil-bench --bin chart -- --svg-only`"
+fn committed_svg_alt_text_and_table_are_drawn_from_committed_csv() {
+    let root = root();
+    let rows = rows(&root, CSV);
+    assert_fresh(&root, "src/img/gil-scaling.svg", &chart::render(&rows));
+    assert_fresh(&root, figures::FIGURE_PATH, &figures::figure(&rows));
+    assert_fresh(&root, figures::TABLE_PATH, &figures::table(&rows));
+    let chapter = read(&root, CHAPTER);
+    for include in [figures::FIGURE_PATH, figures::TABLE_PATH] {
+        let directive = format!("{{{{#include {}}}}}", include.trim_start_matches("src/"));
+        assert!(
+            chapter.contains(&directive),
+            "{CHAPTER} does not include {include} with `{directive}`"
+        );
+    }
+}
+
+#[test]
+fn the_charts_csv_is_the_merge_of_the_result_files() {
+    let root = root();
+    let merged = results::merge(
+        rows(&root, "bench/results/rust.csv"),
+        rows(&root, "bench/results/python.csv"),
     );
+    let committed = read(&root, CSV);
+    let fresh = results::to_csv(&merged);
+    assert!(
+        committed == fresh,
+        "{CSV} is not the merge of bench/results/rust.csv and bench/results/python.csv: \
+         run `cargo run -p gil-bench --bin chart`\n{}",
+        first_difference(&committed, &fresh)
+    );
+}
+
+#[test]
+fn every_throughput_and_speedup_in_the_csv_follows_from_its_timings() {
+    let root = root();
+    let rows = rows(&root, CSV);
+    let mut wrong = Vec::new();
+    for (i, row) in rows.iter().enumerate() {
+        let line = i + 2;
+        let throughput = row.steps as f64 / row.median_seconds;
+        // median_seconds has six decimals, so the throughput it gives is exact to about 1e-4.
+        if (throughput / row.steps_per_second - 1.0).abs() > 1e-3 {
+            wrong.push(format!(
+                "{CSV} line {line}: steps_per_second {} but steps / median_seconds = {throughput:.0}",
+                row.steps_per_second
+            ));
+        }
+        let Some(single) = rows
+            .iter()
+            .find(|r| r.language == row.language && r.variant == row.variant && r.workers == 1)
+        else {
+            wrong.push(format!(
+                "{CSV} line {line}: no one-worker row of {} {}",
+                row.language, row.variant
+            ));
+            continue;
+        };
+        let speedup = row.steps_per_second / single.steps_per_second;
+        if (speedup - row.speedup).abs() > 1.5e-3 {
+            wrong.push(format!(
+                "{CSV} line {line}: speedup {} but its throughput over the one-worker throughput is {speedup:.3}",
+                row.speedup
+            ));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// Every speedup (a number with two decimals) and every percentage of the ideal in the chapter's
+/// prose is one the CSV gives. Versions ("Rust 1.95") and code are not figures.
+#[test]
+fn every_figure_in_the_chapters_prose_is_in_the_csv() {
+    let root = root();
+    let rows = rows(&root, CSV);
+    let speedups: Vec<String> = rows.iter().map(|r| figures::speedup(r.speedup)).collect();
+    let percents: Vec<String> = rows
+        .iter()
+        .map(|r| format!("{:.0}%", 100.0 * r.speedup / r.workers as f64))
+        .collect();
+    let mut in_code = false;
+    let mut wrong = Vec::new();
+    for (i, line) in read(&root, CHAPTER).lines().enumerate() {
+        if line.trim_start().starts_with("```") {
+            in_code = !in_code;
+            continue;
+        }
+        if in_code {
+            continue;
+        }
+        for (at, word) in figures_in(line) {
+            let before = &line[..at];
+            if ["Rust ", "CPython ", "Python ", "version "]
+                .iter()
+                .any(|v| before.ends_with(v))
+            {
+                continue;
+            }
+            let known = if word.ends_with('%') {
+                percents.contains(&word)
+            } else {
+                speedups.contains(&word)
+            };
+            if !known {
+                wrong.push(format!(
+                    "{CHAPTER} line {}: the figure {word} is not in {CSV} (speedups there: {})",
+                    i + 1,
+                    speedups.join(", ")
+                ));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// Numbers with exactly two decimals, and whole percentages, with their byte offsets.
+fn figures_in(line: &str) -> Vec<(usize, String)> {
+    let bytes = line.as_bytes();
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_digit()
+            || (i > 0 && (bytes[i - 1].is_ascii_digit() || bytes[i - 1] == b'.'))
+        {
+            i += 1;
+            continue;
+        }
+        let mut end = i;
+        while end < bytes.len() && (bytes[end].is_ascii_digit() || bytes[end] == b'.') {
+            end += 1;
+        }
+        let number = &line[i..end];
+        let decimals = number.split_once('.').map(|(_, d)| d.len());
+        if decimals == Some(2) {
+            found.push((i, number.to_owned()));
+        } else if decimals.is_none() && line[end..].starts_with('%') {
+            found.push((i, format!("{number}%")));
+        }
+        i = end;
+    }
+    found
 }

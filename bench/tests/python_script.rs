@@ -6,24 +6,32 @@ use std::process::{Command, Output};
 
 use gil_bench::{Variant, results};
 
-const SCRIPT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/gil_scaling.py");
+/// The script of the repository the tests run in (cargo runs them from `bench/`).
+fn script() -> String {
+    let here = std::env::current_dir().expect("a current directory");
+    let root = results::repo_root(&here).expect("the tests run inside the repository");
+    root.join("bench/gil_scaling.py")
+        .to_string_lossy()
+        .into_owned()
+}
 
 /// Runs the script, or returns `None` when there is no `python3` to run it outside CI.
 fn python(args: &[&str]) -> Option<Output> {
-    match Command::new("python3").arg(SCRIPT).args(args).output() {
+    let script = script();
+    match Command::new("python3").arg(&script).args(args).output() {
         Ok(output) => {
             assert!(
                 output.status.success(),
-                "python3 {SCRIPT} {args:?} failed:\n{}",
+                "python3 {script} {args:?} failed:\n{}",
                 String::from_utf8_lossy(&output.stderr)
             );
             Some(output)
         }
         Err(e) if std::env::var("CI").is_ok_and(|ci| ci == "true") => {
-            panic!("CI needs python3 to run {SCRIPT}: {e}")
+            panic!("CI needs python3 to run {script}: {e}")
         }
         Err(e) => {
-            eprintln!("SKIPPED: cannot run python3 ({e}); install Python 3 to check {SCRIPT}");
+            eprintln!("SKIPPED: cannot run python3 ({e}); install Python 3 to check {script}");
             None
         }
     }
@@ -31,7 +39,7 @@ fn python(args: &[&str]) -> Option<Output> {
 
 #[test]
 fn quick_run_writes_rows_the_chart_reads() {
-    assert!(Path::new(SCRIPT).exists());
+    assert!(Path::new(&script()).exists());
     let Some(output) = python(&["--quick", "--output", "-"]) else {
         return;
     };

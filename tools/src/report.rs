@@ -119,6 +119,11 @@ fn compare(
             &run.stderr,
         ));
     }
+    message.push_str(&format!(
+        "If the new output is right, run `cargo bless {}`; if the rule is too strict, fix it in {}.\n",
+        listing.name,
+        crate::catalog::CATALOG_PATH
+    ));
     Err(message)
 }
 
@@ -173,7 +178,32 @@ pub fn validate(listing: &Listing, run: &Run) -> Result<(), String> {
             problems.join("\n  - ")
         ));
     }
-    Ok(())
+    looseness(listing, &stdout).map_err(|e| format!("{e}nothing written\n"))
+}
+
+/// Whether the listing's rule earns its looseness against a documented output: no part of it checks
+/// nothing, and it rejects every mutant of the output (see [`crate::rule::Rule::accepted_mutants`]).
+pub fn looseness(listing: &Listing, documented: &str) -> Result<(), String> {
+    let vacuous = listing.rule.vacuous_parts(documented);
+    let accepted = listing.rule.accepted_mutants(documented);
+    if vacuous.is_empty() && accepted.is_empty() {
+        return Ok(());
+    }
+    let mut message = format!(
+        "{}: its rule in {} is looser than the listing:\n",
+        listing.label(),
+        crate::catalog::CATALOG_PATH
+    );
+    for problem in vacuous {
+        message.push_str(&format!("  - {problem}\n"));
+    }
+    for mutant in accepted {
+        message.push_str(&format!(
+            "  - it accepts a mutant ({}) of documented line {}: `{}`\n",
+            mutant.kind, mutant.line, mutant.becomes
+        ));
+    }
+    Err(message)
 }
 
 pub fn write(path: &Path, text: &str) -> Result<(), String> {

@@ -549,6 +549,10 @@ fn multiset_minus(a: &[String], b: &[String]) -> Vec<String> {
         .collect()
 }
 
+#[path = "rule_looseness.rs"]
+mod looseness;
+pub use looseness::Mutant;
+
 #[cfg(test)]
 #[path = "rule_tests.rs"]
 mod tests;

@@ -397,3 +397,112 @@ fn a_line_that_enters_and_leaves_is_a_section_of_its_own() {
         "line 3 `[y] set` comes while line 2 `[r] hold` has not been left",
     );
 }
+
+fn vacuous(rule: &Rule, documented: &str, expected: &str) {
+    let problems = rule.vacuous_parts(documented);
+    assert!(
+        problems.iter().any(|p| p.contains(expected)),
+        "expected a problem mentioning `{expected}`, got {problems:#?}"
+    );
+}
+
+#[test]
+fn a_mask_that_hides_whole_lines_or_every_line_is_refused() {
+    let whole = rule("[[masks]]\npattern = '^(.*)$'\n");
+    vacuous(&whole, THREE, "hides all of line 1 `start`");
+    vacuous(&whole, THREE, "matches every line");
+    let after_tag = rule("[[masks]]\npattern = '^\\[a\\] (.*)$'\n");
+    vacuous(&after_tag, THREE, "hides all of line 2 `[a] one`");
+    let sound = rule("[[masks]]\npattern = 'took (\\d+) ms'\n");
+    assert_eq!(
+        sound.vacuous_parts("[a] took 5 ms\nend\n"),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn a_repeat_that_matches_every_line_is_refused() {
+    let every = rule("[[repeats]]\npattern = '.'\nmin = 0\nmax = 100\n");
+    vacuous(&every, THREE, "repeat `.` matches every line");
+    let sound = rule("[[repeats]]\npattern = '^\\[a\\]'\nmin = 0\nmax = 3\n");
+    assert_eq!(sound.vacuous_parts(THREE), Vec::<String>::new());
+}
+
+#[test]
+fn masks_that_overlap_on_one_line_are_refused() {
+    let split =
+        rule("[[masks]]\npattern = 'reversed (\\d) ->'\n\n[[masks]]\npattern = '-> (\\d)$'\n");
+    vacuous(&split, "[r] reversed 1 -> 0\n", "overlap in line 1");
+    let one = rule("[[masks]]\npattern = 'reversed (0 -> 1|1 -> 0)$'\n");
+    assert_eq!(
+        one.vacuous_parts("[r] reversed 1 -> 0\n"),
+        Vec::<String>::new()
+    );
+    rejects(
+        &one,
+        "[r] reversed 1 -> 0\n",
+        "[r] reversed 1 -> 1\n",
+        "exact order",
+    );
+    accepts(&one, "[r] reversed 1 -> 0\n", "[r] reversed 0 -> 1\n");
+}
+
+fn kinds(mutants: &[Mutant]) -> Vec<(&'static str, usize)> {
+    mutants.iter().map(|m| (m.kind, m.line)).collect()
+}
+
+#[test]
+fn every_rule_kind_rejects_all_mutants_of_its_documented_output() {
+    for rule_text in [
+        "",
+        "order = 'any'",
+        "order = 'per-thread'",
+        "order = 'per-thread'\n[[before]]\nfirst = '^\\[a\\] two'\nthen = '^end'\nbecause = 'join'\n",
+        "order = 'per-thread'\n[[masks]]\npattern = '\\] (one)$'\n",
+    ] {
+        let r = rule(rule_text);
+        let mutants = r.compile().unwrap().mutants(THREE);
+        assert!(
+            mutants.len() > 10,
+            "{rule_text}: only {} mutants",
+            mutants.len()
+        );
+        assert_eq!(kinds(&r.accepted_mutants(THREE)), [], "rule {rule_text:?}");
+    }
+}
+
+#[test]
+fn mutants_cover_words_numbers_drops_duplicates_and_ordered_swaps() {
+    let r = rule("");
+    let mutants = r.compile().unwrap().mutants("[a] took 5 ms\n[a] done\n");
+    let has = |kind: &str, line: usize| mutants.iter().any(|m| m.kind == kind && m.line == line);
+    assert!(has("change a number", 1));
+    assert!(has("change a word", 2));
+    assert!(has("drop the line", 2));
+    assert!(has("duplicate the line", 1));
+    assert!(has("swap two lines", 1));
+    // Masked values are not mutated; lines that may repeat are not dropped or duplicated.
+    let masked = rule(
+        "[[masks]]\npattern = 'took (\\d+) ms'\n[[repeats]]\npattern = 'done'\nmin = 1\nmax = 2\n",
+    );
+    let mutants = masked
+        .compile()
+        .unwrap()
+        .mutants("[a] took 5 ms\n[a] done\n");
+    assert!(!mutants.iter().any(|m| m.kind == "change a number"));
+    assert!(
+        !mutants
+            .iter()
+            .any(|m| m.line == 2 && m.kind == "drop the line")
+    );
+}
+
+#[test]
+fn a_repeat_wider_than_its_line_is_caught_by_the_mutants_it_accepts() {
+    // The repeat takes every `[a]` line out of the comparison, whatever it says.
+    let wide = rule("[[repeats]]\npattern = '^\\[a\\]'\nmin = 0\nmax = 5\n");
+    let accepted = kinds(&wide.accepted_mutants(THREE));
+    assert!(accepted.contains(&("change a word", 2)), "{accepted:?}");
+    let exact = rule("[[repeats]]\npattern = '^\\[a\\] (one|two)$'\nmin = 0\nmax = 5\n");
+    assert_eq!(kinds(&exact.accepted_mutants(THREE)), []);
+}

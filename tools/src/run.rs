@@ -11,7 +11,7 @@ use wait_timeout::ChildExt;
 
 /// How long a listing may run before it is killed and reported as hung. Listings finish in about
 /// two seconds at most; the margin is for a loaded machine or a single core.
-pub const TIMEOUT: Duration = Duration::from_secs(60);
+pub const TIMEOUT: Duration = Duration::from_secs(30);
 
 /// One line of standard output and when it arrived, counted from the start of the run.
 #[derive(Debug, Clone)]

@@ -1,20 +1,21 @@
 //! `cargo run -p gil-bench --bin chart`: collects the Rust results from `target/criterion/` into
 //! `bench/results/rust.csv`, merges them with `bench/results/python.csv`, and writes the chart of
-//! the GIL chapter, `src/img/gil-scaling.svg`, and the CSV it is drawn from beside it.
+//! the GIL chapter, `src/img/gil-scaling.svg`, the CSV it is drawn from, and the chart's `<img>` tag
+//! and table of figures that the chapter includes (all beside the SVG).
 //!
-//! With `--svg-only`, it only redraws the SVG from the committed CSV.
+//! With `--svg-only`, it only redraws the SVG, the `<img>` tag and the table from the committed CSV.
 
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use gil_bench::{chart, collect, results};
+use gil_bench::{chart, collect, figures, results};
 
-fn workspace() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("the bench crate is inside the workspace")
-        .to_path_buf()
+/// The repository the command runs in, not the one it was built in.
+fn workspace() -> Result<PathBuf, String> {
+    let here = std::env::current_dir().map_err(|e| format!("no current directory: {e}"))?;
+    results::repo_root(&here)
+        .ok_or_else(|| format!("{} is not inside the book's repository", here.display()))
 }
 
 fn read(path: &Path) -> Result<String, String> {
@@ -28,7 +29,7 @@ fn write(path: &Path, text: &str) -> Result<(), String> {
 }
 
 fn run(svg_only: bool) -> Result<(), String> {
-    let root = workspace();
+    let root = workspace()?;
     let csv_path = root.join("src/img/gil-scaling.csv");
     if !svg_only {
         let rust = collect::rust_rows(&collect::criterion_home(&root))?;
@@ -37,12 +38,14 @@ fn run(svg_only: bool) -> Result<(), String> {
         let python_path = root.join("bench/results/python.csv");
         let python = results::from_csv(&read(&python_path)?)
             .map_err(|e| format!("{}: {e}", python_path.display()))?;
-        let merged: Vec<_> = rust.into_iter().chain(python).collect();
+        let merged = results::merge(rust, python);
         write(&csv_path, &results::to_csv(&merged))?;
     }
     let rows =
         results::from_csv(&read(&csv_path)?).map_err(|e| format!("{}: {e}", csv_path.display()))?;
-    write(&root.join("src/img/gil-scaling.svg"), &chart::render(&rows))
+    write(&root.join("src/img/gil-scaling.svg"), &chart::render(&rows))?;
+    write(&root.join(figures::FIGURE_PATH), &figures::figure(&rows))?;
+    write(&root.join(figures::TABLE_PATH), &figures::table(&rows))
 }
 
 fn main() -> ExitCode {
