@@ -7,6 +7,7 @@ pub mod browser;
 pub mod cargo;
 pub mod catalog;
 pub mod lint;
+pub mod python;
 pub mod report;
 pub mod rule;
 pub mod run;

@@ -28,6 +28,7 @@ use serde::Deserialize;
 pub const HIGHLIGHT_LANGUAGES: &[&str] = &[
     "bash",      // shell sessions call into bash for the commands
     "plaintext", // program output
+    "python",    // the Python counterparts, folded beside the Rust listings
     "rust",
     "shell", // `console` blocks
 ];
