@@ -447,8 +447,12 @@ fn check_caption(
         ));
     }
     // A Python counterpart is folded, so that the page is no longer for readers who skip it.
-    let opened = before[..start].iter().rposition(|l| l.starts_with("<details"));
-    let closed = before[..start].iter().rposition(|l| l.starts_with("</details>"));
+    let opened = before[..start]
+        .iter()
+        .rposition(|l| l.starts_with("<details"));
+    let closed = before[..start]
+        .iter()
+        .rposition(|l| l.starts_with("</details>"));
     if listing.language == Language::Python && opened <= closed {
         return Some(format!(
             "{}: a Python counterpart goes inside a `<details class=\"python\">` block",

@@ -34,7 +34,11 @@ pub fn version() -> Result<String, String> {
     VERSION
         .get_or_init(|| {
             let output = Command::new(PYTHON)
-                .args(["-I", "-c", "import platform; print(platform.python_version())"])
+                .args([
+                    "-I",
+                    "-c",
+                    "import platform; print(platform.python_version())",
+                ])
                 .output()
                 .map_err(|e| format!("cannot run {PYTHON}: {e}"))?;
             if !output.status.success() {

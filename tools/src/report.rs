@@ -49,7 +49,10 @@ pub fn check(root: &Path, listing: &Listing, run: &Run) -> Result<(), String> {
 
 /// A failed Python counterpart blessed under another minor version of CPython says so first.
 fn with_python_version_note(root: &Path, listing: &Listing, message: String) -> String {
-    match (crate::python::version_note(root, listing), message.split_once('\n')) {
+    match (
+        crate::python::version_note(root, listing),
+        message.split_once('\n'),
+    ) {
         (Some(note), Some((first, rest))) => format!("{first}\n  - {note}\n{rest}"),
         _ => message,
     }

@@ -1,7 +1,7 @@
 //! Runs one listing binary with a timeout, recording when each line of standard output arrived.
 
-use std::io::{BufRead, BufReader, Read};
 use std::collections::BTreeMap;
+use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::{Arc, Mutex};
