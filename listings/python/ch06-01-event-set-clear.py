@@ -3,6 +3,7 @@ flag is cleared at once."""
 
 import sys
 import threading
+import time
 
 event = threading.Event()
 # Held by main around set() and clear(): a woken waiter reads the flag after.
@@ -41,7 +42,7 @@ def main():
     for t in waiters:
         t.start()
     while not all(blocked_in_wait(t) for t in waiters):
-        event.wait(0.01)
+        time.sleep(0.01)
     say("[main] three waiters are blocked in wait()")
     with gate:
         say("[main] set(), then clear() straight away")
