@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 use book_tools::browser::chrome::{Chromium, Page};
 use book_tools::browser::site::Site;
 use book_tools::browser::{self, SummaryPage};
-use book_tools::catalog::Catalog;
+use book_tools::catalog::{Catalog, Language};
 use book_tools::repo_root;
 use serde::Deserialize;
 
@@ -229,10 +229,15 @@ struct ShownListing {
     /// Every output block of the page that has a caption, wherever it is.
     captioned_outputs: Vec<String>,
     output_caption: Option<String>,
+    /// Inside a `<details class="python">` that was closed when the page loaded.
+    folded: bool,
 }
 
-/// Every caption on the page with the listing it names, and what follows it.
+/// Every caption on the page with the listing it names, and what follows it. Folded Python
+/// counterparts are opened first, so that their buttons can be seen.
 const READ_LISTINGS: &str = r#"
+    const folded = new Set(document.querySelectorAll('main details.python:not([open])'));
+    folded.forEach(details => { details.open = true; });
     const captioned = Array.from(document.querySelectorAll('main pre > code.language-text'))
         .filter(code => {
             let next = code.parentElement.nextElementSibling;
@@ -242,9 +247,9 @@ const READ_LISTINGS: &str = r#"
         .map(code => code.textContent);
     return Array.from(document.querySelectorAll('main p.caption')).map(caption => {
         const file = caption.querySelector('.caption-run code');
-        const name = file ? file.textContent.replace(/^listings\/src\/bin\//, '').replace(/\.rs$/, '') : '';
+        const name = file ? file.textContent.replace(/^listings\/(src\/bin|python)\//, '').replace(/\.(rs|py)$/, '') : '';
         const pre = caption.nextElementSibling;
-        const code = pre && pre.tagName === 'PRE' ? pre.querySelector('code.language-rust') : null;
+        const code = pre && pre.tagName === 'PRE' ? pre.querySelector('code.language-rust, code.language-python') : null;
         const visible = el => !!el && !el.hidden && el.getClientRects().length > 0;
         const outputs = [];
         let next = pre ? pre.nextElementSibling : null;
@@ -263,6 +268,7 @@ const READ_LISTINGS: &str = r#"
             outputs,
             captioned_outputs: captioned,
             output_caption: next && next.classList.contains('output-caption') ? next.textContent : null,
+            folded: folded.has(caption.closest('details.python')),
         };
     });
 "#;
@@ -325,15 +331,27 @@ fn check_listing(
     found: &ShownListing,
 ) -> Vec<String> {
     let mut problems = Vec::new();
-    if !found.title.starts_with("Listing ") {
+    let python = listing.language == Language::Python;
+    let numbered = if python { "Python " } else { "Listing " };
+    if !found.title.starts_with(numbered) {
         problems.push(format!("caption `{}` is not numbered", found.title));
     }
-    let command = format!("cargo run -p listings --bin {}", listing.name);
+    let command = listing.run_command();
     if !found.run.contains(&command) {
         problems.push(format!("caption does not say `{command}`"));
     }
+    if python != found.folded {
+        problems.push(
+            if python {
+                "a Python counterpart that is not folded in a closed <details class=\"python\">"
+            } else {
+                "a Rust listing folded away in a <details class=\"python\">"
+            }
+            .to_owned(),
+        );
+    }
     if !found.code_follows {
-        problems.push("no Rust code block right under the caption".to_owned());
+        problems.push("no code block right under the caption".to_owned());
         return problems;
     }
     if !found.copy_button {
@@ -371,6 +389,44 @@ fn check_listing(
         problems.push("no output caption under its output".to_owned());
     }
     problems
+}
+
+/// A Python counterpart takes one line of the page until the reader opens it; then its caption,
+/// its program, coloured as Python, and its output are there.
+#[test]
+fn python_counterparts_stay_folded_until_opened() {
+    let Some((session, tab)) = open() else { return };
+    tab.load(&session.site.url("ch05-daemon-threads-and-join.html"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    const STATE: &str = r#"
+        const details = document.querySelector('main details.python');
+        const shown = el => !!el && el.checkVisibility();
+        const code = details.querySelector('pre code.language-python');
+        return [details.open, details.querySelector('summary').textContent.trim(),
+                shown(details.querySelector('p.caption')), shown(code),
+                !!code && code.querySelectorAll('.hljs-keyword').length > 0,
+                shown(details.querySelector('pre code.language-text')),
+                shown(details.querySelector('p.output-caption'))];
+    "#;
+    let folded: (bool, String, bool, bool, bool, bool, bool) =
+        tab.eval(STATE).unwrap_or_else(|e| panic!("{e}"));
+    let summary = "The Python this replaces";
+    assert_eq!(
+        folded,
+        (false, summary.to_owned(), false, false, true, false, false),
+        "(open, summary, caption shown, code shown, coloured, output shown, output caption shown) \
+         of chapter 5's first Python counterpart before it is opened"
+    );
+    tab.click("main details.python > summary")
+        .unwrap_or_else(|e| panic!("{e}"));
+    let opened: (bool, String, bool, bool, bool, bool, bool) =
+        tab.eval(STATE).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        opened,
+        (true, summary.to_owned(), true, true, true, true, true),
+        "(open, summary, caption shown, code shown, coloured, output shown, output caption shown) \
+         of chapter 5's first Python counterpart once opened"
+    );
 }
 
 #[test]

@@ -2,13 +2,14 @@
 //!
 //! A listing whose output may vary (any order but exact) runs [`RUNS_IF_VARYING`] times per test
 //! run, so that a wrong output it prints in one run of twenty is seen with 95% probability. A listing
-//! stops being run at its first failure, so a hung one costs one time limit, not sixty.
+//! stops being run at its first failure, so a hung one costs one time limit, not sixty. Python
+//! counterparts run under `python3`; without it they are skipped with a message, except under CI.
 
 use std::sync::Mutex;
 use std::thread;
 
-use book_tools::catalog::{Catalog, Listing};
-use book_tools::{cargo, repo_root, report, run};
+use book_tools::catalog::{Catalog, Language, Listing};
+use book_tools::{cargo, python, repo_root, report, run};
 
 /// Listings mostly sleep, so a few run at once; each must pass however busy the machine is.
 const AT_ONCE: usize = 4;
@@ -31,6 +32,7 @@ fn every_listing_prints_what_the_book_shows() {
     let root = repo_root();
     let catalog = Catalog::load(&root).unwrap_or_else(|e| panic!("{e}"));
     let exes = cargo::build_listings(&root).unwrap_or_else(|e| panic!("{e}"));
+    let with_python = python::available_or_skip().unwrap_or_else(|e| panic!("{e}"));
     // Run 1 of every listing first, then the repeats, so that the threads stay busy to the end.
     let most = catalog.listings.iter().map(runs_of).max().unwrap_or(1);
     let jobs: Vec<(usize, &Listing)> = (1..=most)
@@ -38,6 +40,7 @@ fn every_listing_prints_what_the_book_shows() {
             catalog
                 .listings
                 .iter()
+                .filter(move |l| with_python || l.language != Language::Python)
                 .filter(move |l| n <= runs_of(l))
                 .map(move |l| (n, l))
         })
@@ -59,15 +62,8 @@ fn every_listing_prints_what_the_book_shows() {
                     {
                         continue;
                     }
-                    let outcome = match exes.get(&listing.name) {
-                        None => Err(format!(
-                            "{} has no binary: is it in listings/src/bin?",
-                            listing.label()
-                        )),
-                        Some(exe) => run::run(exe, run::TIMEOUT)
-                            .map_err(|e| format!("cannot run {}: {e}", listing.label()))
-                            .and_then(|ran| report::check(&root, listing, &ran)),
-                    };
+                    let outcome = run::run_listing(&root, listing, &exes)
+                        .and_then(|ran| report::check(&root, listing, &ran));
                     if let Err(message) = outcome {
                         let runs = runs_of(listing);
                         let which = if runs > 1 {

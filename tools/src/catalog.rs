@@ -23,12 +23,27 @@ struct CatalogFile {
     listing: Vec<Listing>,
 }
 
-/// One listing: a program in `listings/src/bin/NAME.rs`.
+/// The language a listing is written in, which decides where it lives and how it is run.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Language {
+    /// A program in `listings/src/bin/NAME.rs`, run as `cargo run -p listings --bin NAME`.
+    #[default]
+    Rust,
+    /// A Python counterpart in `listings/python/NAME.py`, run as `python3 listings/python/NAME.py`.
+    Python,
+}
+
+/// One listing: a program in `listings/src/bin/NAME.rs`, or a Python counterpart in
+/// `listings/python/NAME.py`.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Listing {
     /// The binary name, e.g. `ch03-01-spawn-with-args`.
     pub name: String,
+    /// `rust` (the default) or `python`.
+    #[serde(default)]
+    pub language: Language,
     /// The chapter that shows it, relative to `src/`.
     pub chapter: String,
     /// Its documented standard output, relative to `listings/output/`.
@@ -46,7 +61,23 @@ pub struct Listing {
 
 impl Listing {
     pub fn source_path(&self, root: &Path) -> PathBuf {
-        root.join(BIN_DIR).join(format!("{}.rs", self.name))
+        root.join(self.source_file())
+    }
+
+    /// The program's file, relative to the repository root, as its caption names it.
+    pub fn source_file(&self) -> String {
+        match self.language {
+            Language::Rust => format!("{BIN_DIR}/{}.rs", self.name),
+            Language::Python => format!("{}/{}.py", crate::python::PYTHON_DIR, self.name),
+        }
+    }
+
+    /// The command that runs it, as its caption gives it.
+    pub fn run_command(&self) -> String {
+        match self.language {
+            Language::Rust => format!("cargo run -p listings --bin {}", self.name),
+            Language::Python => format!("python3 {}", self.source_file()),
+        }
     }
 
     pub fn output_path(&self, root: &Path) -> PathBuf {
@@ -95,6 +126,12 @@ impl Catalog {
                 .rule
                 .compile()
                 .map_err(|e| format!("{}: {e}", listing.label()))?;
+            if listing.language == Language::Python && listing.timeline.is_some() {
+                return Err(format!(
+                    "{}: timelines are drawn for Rust listings only",
+                    listing.label()
+                ));
+            }
             if let Some(timeline) = &listing.timeline {
                 timeline
                     .validate()

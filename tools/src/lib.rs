@@ -9,6 +9,7 @@ pub mod catalog;
 pub mod course;
 pub mod lint;
 pub mod playground;
+pub mod python;
 pub mod quiz;
 pub mod report;
 pub mod rule;

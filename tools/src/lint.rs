@@ -8,7 +8,8 @@ use std::sync::LazyLock;
 use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag};
 use regex::Regex;
 
-use crate::catalog::{BIN_DIR, Catalog, OUTPUT_DIR};
+use crate::catalog::{BIN_DIR, Catalog, Language, OUTPUT_DIR};
+use crate::python::{self, PYTHON_DIR};
 
 static INCLUDE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\{\{#(include|rustdoc_include|playground)\s+([^}\s:]+)(?::([^}\s]+))?\s*\}\}")
@@ -308,37 +309,59 @@ pub fn check_compile_fail_codes(root: &Path) -> Vec<String> {
 /// is shown right under it.
 pub fn check_catalog(root: &Path, catalog: &Catalog) -> Vec<String> {
     let mut problems = Vec::new();
-    let bins: BTreeSet<String> = fs::read_dir(root.join(BIN_DIR))
-        .into_iter()
-        .flatten()
-        .flatten()
-        .filter_map(|e| {
-            let path = e.path();
-            if path.extension()? != "rs" {
-                return None;
-            }
-            Some(path.file_stem()?.to_string_lossy().into_owned())
-        })
-        .collect();
-    let catalogued: BTreeSet<String> = catalog.listings.iter().map(|l| l.name.clone()).collect();
-    for name in bins.difference(&catalogued) {
-        problems.push(format!(
-            "listing `{name}` ({BIN_DIR}/{name}.rs) is not in the catalog (listings/catalog.toml)"
-        ));
-    }
-    for name in catalogued.difference(&bins) {
-        problems.push(format!(
-            "catalog entry `{name}` has no program {BIN_DIR}/{name}.rs"
-        ));
+    for (language, dir, extension) in [
+        (Language::Rust, BIN_DIR, "rs"),
+        (Language::Python, PYTHON_DIR, "py"),
+    ] {
+        let programs: BTreeSet<String> = fs::read_dir(root.join(dir))
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter_map(|e| {
+                let path = e.path();
+                if path.extension()? != extension {
+                    return None;
+                }
+                Some(path.file_stem()?.to_string_lossy().into_owned())
+            })
+            .collect();
+        let catalogued: BTreeSet<String> = catalog
+            .listings
+            .iter()
+            .filter(|l| l.language == language)
+            .map(|l| l.name.clone())
+            .collect();
+        for name in programs.difference(&catalogued) {
+            problems.push(format!(
+                "listing `{name}` ({dir}/{name}.{extension}) is not in the catalog (listings/catalog.toml)"
+            ));
+        }
+        for name in catalogued.difference(&programs) {
+            problems.push(format!(
+                "catalog entry `{name}` has no program {dir}/{name}.{extension}"
+            ));
+        }
     }
 
     let includes = includes(root);
     let bin_dir = root.join(BIN_DIR);
+    let python_dir = root.join(PYTHON_DIR);
     let output_dir = root.join(OUTPUT_DIR);
     let mut documented_files = BTreeSet::new();
     for listing in &catalog.listings {
         documented_files.insert(listing.output.clone());
         documented_files.extend(listing.stderr.clone());
+        documented_files.extend(python::version_file(listing));
+        if let Some(path) = python::version_path(root, listing)
+            && !path.exists()
+        {
+            problems.push(format!(
+                "{}: no record of the CPython version that printed its output ({}); run `cargo bless {}`",
+                listing.label(),
+                path.strip_prefix(root).unwrap_or(&path).display(),
+                listing.name
+            ));
+        }
         if !listing.chapter_path(root).exists() {
             problems.push(format!(
                 "{}: chapter src/{} does not exist",
@@ -370,7 +393,7 @@ pub fn check_catalog(root: &Path, catalog: &Catalog) -> Vec<String> {
         // The documented output goes after the listing and before the chapter's next listing.
         let next_listing = in_chapter[shown_at + 1..]
             .iter()
-            .position(|i| i.target.starts_with(&bin_dir))
+            .position(|i| i.target.starts_with(&bin_dir) || i.target.starts_with(&python_dir))
             .map_or(in_chapter.len(), |p| shown_at + 1 + p);
         let under = &in_chapter[shown_at + 1..next_listing];
         let mut outputs = vec![listing.output_path(root)];
@@ -421,9 +444,15 @@ fn check_caption(
         return Some(format!("{}: no caption above the listing", listing.label()));
     };
     let caption = before[start..=end].join(" ");
-    let file = format!("<code>listings/src/bin/{}.rs</code>", listing.name);
-    let command = format!("<code>cargo run -p listings --bin {}</code>", listing.name);
-    let numbered = Regex::new(r#"id="listing-(\d+)-(\d+)".*Listing (\d+)-(\d+):"#).expect("valid");
+    let file = format!("<code>{}</code>", listing.source_file());
+    let command = format!("<code>{}</code>", listing.run_command());
+    // A Python counterpart is numbered after the Rust listing it replaces.
+    let (id, word) = match listing.language {
+        Language::Rust => ("listing", "Listing"),
+        Language::Python => ("python", "Python"),
+    };
+    let numbered =
+        Regex::new(&format!(r#"id="{id}-(\d+)-(\d+)".*{word} (\d+)-(\d+):"#)).expect("valid");
     let consistent = numbered
         .captures(&caption)
         .is_some_and(|c| c[1] == c[3] && c[2] == c[4]);
@@ -433,7 +462,20 @@ fn check_caption(
         || !consistent
     {
         return Some(format!(
-            "{}: the caption above it must be `<p class=\"caption\" id=\"listing-N-M\">` with `Listing N-M:`, {file} and {command}; found `{caption}`",
+            "{}: the caption above it must be `<p class=\"caption\" id=\"{id}-N-M\">` with `{word} N-M:`, {file} and {command}; found `{caption}`",
+            listing.label()
+        ));
+    }
+    // A Python counterpart is folded, so that the page is no longer for readers who skip it.
+    let opened = before[..start]
+        .iter()
+        .rposition(|l| l.starts_with("<details"));
+    let closed = before[..start]
+        .iter()
+        .rposition(|l| l.starts_with("</details>"));
+    if listing.language == Language::Python && opened <= closed {
+        return Some(format!(
+            "{}: a Python counterpart goes inside a `<details class=\"python\">` block",
             listing.label()
         ));
     }

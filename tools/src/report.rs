@@ -44,6 +44,18 @@ pub fn check(root: &Path, listing: &Listing, run: &Run) -> Result<(), String> {
         run,
         problems,
     )
+    .map_err(|message| with_python_version_note(root, listing, message))
+}
+
+/// A failed Python counterpart blessed under another minor version of CPython says so first.
+fn with_python_version_note(root: &Path, listing: &Listing, message: String) -> String {
+    match (
+        crate::python::version_note(root, listing),
+        message.split_once('\n'),
+    ) {
+        (Some(note), Some((first, rest))) => format!("{first}\n  - {note}\n{rest}"),
+        _ => message,
+    }
 }
 
 /// Compares a run with a documented run that is not on disk yet: the run `cargo bless` is about to

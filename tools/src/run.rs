@@ -1,13 +1,16 @@
 //! Runs one listing binary with a timeout, recording when each line of standard output arrived.
 
+use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Read};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
 use wait_timeout::ChildExt;
+
+use crate::catalog::{Language, Listing};
 
 /// How long a listing may run before it is killed and reported as hung. Listings finish in about
 /// two seconds at most; the margin is for a loaded machine or a single core.
@@ -44,12 +47,41 @@ impl Run {
 /// Runs `exe` with a clean, predictable environment: no backtraces, no colours, no log filters
 /// inherited from the caller's shell.
 pub fn run(exe: &Path, timeout: Duration) -> std::io::Result<Run> {
-    let started = Instant::now();
-    let mut child = Command::new(exe)
+    let mut command = Command::new(exe);
+    command
         .env_remove("RUST_BACKTRACE")
         .env_remove("RUST_LIB_BACKTRACE")
         .env_remove("RUST_LOG")
-        .env("NO_COLOR", "1")
+        .env("NO_COLOR", "1");
+    run_command(command, timeout)
+}
+
+/// Runs a listing as the book says to: its binary from `exes`, or `python3` for a Python
+/// counterpart.
+pub fn run_listing(
+    root: &Path,
+    listing: &Listing,
+    exes: &BTreeMap<String, PathBuf>,
+) -> Result<Run, String> {
+    let ran = match listing.language {
+        Language::Rust => {
+            let exe = exes.get(&listing.name).ok_or_else(|| {
+                format!(
+                    "{} has no binary: is it in listings/src/bin?",
+                    listing.label()
+                )
+            })?;
+            run(exe, TIMEOUT)
+        }
+        Language::Python => run_command(crate::python::command(root, listing), TIMEOUT),
+    };
+    ran.map_err(|e| format!("cannot run {}: {e}", listing.label()))
+}
+
+/// Runs a prepared command with a timeout, its output piped and recorded line by line.
+pub fn run_command(mut command: Command, timeout: Duration) -> std::io::Result<Run> {
+    let started = Instant::now();
+    let mut child = command
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

@@ -10,7 +10,7 @@ use std::process::ExitCode;
 
 use book_tools::catalog::Catalog;
 use book_tools::timeline::{Recording, record};
-use book_tools::{cargo, repo_root, report, run};
+use book_tools::{cargo, python, repo_root, report, run};
 
 const PICTURES_ONLY: &str = "--pictures-only";
 
@@ -48,10 +48,10 @@ fn main() -> ExitCode {
         let exes = cargo::build_listings(&root)?;
         let mut blessed = 0;
         for listing in chosen {
-            let exe = exes
-                .get(&listing.name)
-                .ok_or_else(|| format!("{} was not built", listing.label()))?;
             if listing.timeline.is_some() {
+                let exe = exes
+                    .get(&listing.name)
+                    .ok_or_else(|| format!("{} was not built", listing.label()))?;
                 let recorded = record::record(&root, listing, exe)?;
                 let variation = recorded
                     .distinct
@@ -64,9 +64,9 @@ fn main() -> ExitCode {
                     recorded.took.as_secs_f64()
                 );
             } else {
-                let ran = run::run(exe, run::TIMEOUT)
-                    .map_err(|e| format!("cannot run {}: {e}", listing.label()))?;
+                let ran = run::run_listing(&root, listing, &exes)?;
                 report::bless(&root, listing, &ran)?;
+                python::record_version(&root, listing)?;
                 println!(
                     "blessed {} ({} lines, {:.0} ms)",
                     listing.name,

@@ -1,0 +1,126 @@
+//! Python counterparts: the CPython programs in `listings/python/` that chapters show, folded,
+//! beside the Rust listings they replace. They are run under `python3` and checked by the same
+//! rules; `cargo bless` records which CPython version printed each documented output.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::OnceLock;
+
+use crate::catalog::{Language, Listing, OUTPUT_DIR};
+
+/// Where Python counterparts live, relative to the repository root.
+pub const PYTHON_DIR: &str = "listings/python";
+
+/// The interpreter the captions tell readers to run.
+const PYTHON: &str = "python3";
+
+/// The command that runs a counterpart as its caption says (`python3 listings/python/NAME.py`),
+/// from the repository root, so that a warning names the file by that same relative path. The
+/// environment is kept out: `-I` ignores every `PYTHON*` variable (`PYTHONWARNINGS`,
+/// `PYTHONUNBUFFERED`, ...) and the user's site-packages, `-u` hands each write to the pipe at
+/// once, as a terminal would show it, and `-X utf8` fixes the encoding.
+pub fn command(root: &Path, listing: &Listing) -> Command {
+    let mut command = Command::new(PYTHON);
+    command
+        .current_dir(root)
+        .args(["-I", "-u", "-X", "utf8"])
+        .arg(listing.source_file());
+    command
+}
+
+/// The version of `python3` here, e.g. `3.11.7`, or why it cannot be run.
+pub fn version() -> Result<String, String> {
+    static VERSION: OnceLock<Result<String, String>> = OnceLock::new();
+    VERSION
+        .get_or_init(|| {
+            let output = Command::new(PYTHON)
+                .args([
+                    "-I",
+                    "-c",
+                    "import platform; print(platform.python_version())",
+                ])
+                .output()
+                .map_err(|e| format!("cannot run {PYTHON}: {e}"))?;
+            if !output.status.success() {
+                return Err(format!(
+                    "{PYTHON} failed to report its version: {}",
+                    String::from_utf8_lossy(&output.stderr)
+                ));
+            }
+            Ok(String::from_utf8_lossy(&output.stdout).trim().to_owned())
+        })
+        .clone()
+}
+
+/// Whether Python counterparts can be run here: `Ok(true)` if so; `Ok(false)` after saying why
+/// they are skipped; an error under CI (`CI=true`), where skipping them would hide a failure.
+pub fn available_or_skip() -> Result<bool, String> {
+    match version() {
+        Ok(_) => Ok(true),
+        Err(e) if std::env::var("CI").is_ok_and(|v| v == "true") => Err(format!(
+            "CI=true but the Python counterparts cannot be run: {e}; install python3 (see .ci/run)"
+        )),
+        Err(e) => {
+            eprintln!(
+                "skipped: the Python counterparts in {PYTHON_DIR}/ ({e}); install python3 to \
+                 check them; under CI=true this is a failure"
+            );
+            Ok(false)
+        }
+    }
+}
+
+/// The file, beside the documented output, that holds the CPython version that printed it.
+pub fn version_file(listing: &Listing) -> Option<String> {
+    (listing.language == Language::Python).then(|| format!("{}.python-version", listing.name))
+}
+
+pub fn version_path(root: &Path, listing: &Listing) -> Option<PathBuf> {
+    version_file(listing).map(|file| root.join(OUTPUT_DIR).join(file))
+}
+
+/// Records, after a bless, which CPython printed the documented output.
+pub fn record_version(root: &Path, listing: &Listing) -> Result<(), String> {
+    let Some(path) = version_path(root, listing) else {
+        return Ok(());
+    };
+    crate::report::write(&path, &format!("{}\n", version()?))
+}
+
+/// `3.11` of `3.11.7`.
+fn minor(version: &str) -> &str {
+    let end = version
+        .match_indices('.')
+        .nth(1)
+        .map_or(version.len(), |(i, _)| i);
+    &version[..end]
+}
+
+/// For a failed check of a counterpart blessed under another minor version of CPython: a line
+/// that says so, since CPython's messages and behaviour change between minor versions.
+pub fn version_note(root: &Path, listing: &Listing) -> Option<String> {
+    let path = version_path(root, listing)?;
+    let blessed = std::fs::read_to_string(&path).ok()?.trim().to_owned();
+    let here = version().ok()?;
+    (minor(&blessed) != minor(&here)).then(|| {
+        format!(
+            "its documented output was printed by CPython {blessed} and this run by CPython \
+             {here}: a different minor version may print differently; check it under \
+             Python {} or, if the difference is CPython's, re-bless it with `cargo bless {}`",
+            minor(&blessed),
+            listing.name
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::minor;
+
+    #[test]
+    fn the_minor_version_drops_the_patch_level() {
+        assert_eq!(minor("3.11.7"), "3.11");
+        assert_eq!(minor("3.14.0rc1"), "3.14");
+        assert_eq!(minor("3.13"), "3.13");
+    }
+}
