@@ -15,6 +15,11 @@ use book_tools::catalog::Catalog;
 use book_tools::repo_root;
 use serde::Deserialize;
 
+#[path = "browser/accessibility.rs"]
+mod accessibility;
+#[path = "browser/axe_probe.rs"]
+mod axe_probe;
+
 /// The built book on its local server, shared by every test of this file.
 struct Served {
     site: Site,

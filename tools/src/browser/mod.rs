@@ -1,5 +1,6 @@
 //! Browser tests' equipment: the built book served on localhost and headless Chromium to read it.
 
+pub mod axe;
 pub mod chrome;
 pub mod site;
 

@@ -1,0 +1,188 @@
+//! The accessibility layer: axe-core reads every page in each of mdBook's five themes, at desktop
+//! and phone width, and finds nothing serious or critical.
+//!
+//! axe-core is pinned in `tests/browser/axe/` and installed by `.ci/run` under `target/axe/` (or
+//! named by `$AXE_CORE`). Without it these checks say so and pass; under `CI=true` they fail.
+//! A count of every finding by rule, theme and width is written to
+//! `target/browser/accessibility.tsv`.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::thread;
+
+use book_tools::browser::axe::{self, Allowed, Finding, THEMES};
+use book_tools::repo_root;
+
+use super::{Session, assert_none, every_page, page, session};
+
+/// Findings that are false positives, each with the reason. Keep it short.
+const ALLOWED: &[Allowed] = &[];
+
+/// The widths every page is read at: a desktop and a small phone.
+const WIDTHS: [u32; 2] = [1280, 375];
+
+/// Tabs of the one browser reading pages at once.
+const TABS: usize = 3;
+
+/// Turns off transitions, so that a theme switched in place shows its final colours at once.
+const NO_TRANSITIONS: &str = "
+    const style = document.createElement('style');
+    style.textContent = '*, *::before, *::after { transition: none !important; animation: none !important; }';
+    document.head.append(style);
+";
+
+/// Switches the theme in place with mdBook's own theme menu, which also swaps the highlighting
+/// style sheet that dark themes use. The menu takes the theme to leave from `localStorage`, which
+/// the other tabs share and change, so any other theme's class is then taken off here.
+const SWITCH_THEME: &str = "
+    const html = document.documentElement;
+    document.getElementById('mdbook-theme-' + THEME).click();
+    for (const other of THEMES) {
+        if (other !== THEME) html.classList.remove(other);
+    }
+    void html.offsetHeight;
+    return html.classList.contains(THEME);
+";
+
+/// What one page gave, at one width, in one theme.
+struct Result {
+    page: String,
+    width: u32,
+    theme: &'static str,
+    findings: Vec<Finding>,
+}
+
+fn check_pages(session: &Session, script: &str, pages: &[String]) -> Vec<Result> {
+    let tab = page(session);
+    let mut results = Vec::new();
+    for width in WIDTHS {
+        tab.set_viewport(width, 900, width < 600)
+            .unwrap_or_else(|e| panic!("{e}"));
+        for name in pages {
+            tab.load(&session.site.url(name))
+                .unwrap_or_else(|e| panic!("{e}"));
+            tab.run_script(script).unwrap_or_else(|e| panic!("{e}"));
+            tab.eval::<()>(&format!("{NO_TRANSITIONS} return null;"))
+                .unwrap_or_else(|e| panic!("{e}"));
+            // The print page holds every chapter, with the chapters' own styles: their colours
+            // are checked on their own pages, its elements in the first theme.
+            let themes = if name == "print.html" {
+                &THEMES[..1]
+            } else {
+                &THEMES[..]
+            };
+            for &theme in themes {
+                let switched: bool = tab
+                    .eval(
+                        &SWITCH_THEME
+                            .replace("THEMES", &format!("{THEMES:?}"))
+                            .replace("THEME", &format!("{theme:?}")),
+                    )
+                    .unwrap_or_else(|e| panic!("{e}"));
+                assert!(switched, "{name}: mdBook's menu did not switch to theme {theme}");
+                // A theme changes colours only: every rule runs in the first theme, the rules
+                // about colour in the others.
+                let rules = if theme == THEMES[0] {
+                    axe::ALL_RULES
+                } else {
+                    axe::COLOUR_RULES
+                };
+                let findings: Vec<Finding> = tab
+                    .eval_async(&axe::RUN.replace("RUN_ONLY", rules))
+                    .unwrap_or_else(|e| panic!("{name} at {width}px, theme {theme}: {e}"));
+                let cls: String = tab.eval("return document.documentElement.className + ' ' + getComputedStyle(document.body).backgroundColor;").unwrap();
+                eprintln!("{name} {width} {theme} {cls} {:?}", findings.iter().map(|f| (&f.rule, f.nodes)).collect::<Vec<_>>());
+                results.push(Result {
+                    page: name.clone(),
+                    width,
+                    theme,
+                    findings,
+                });
+            }
+        }
+    }
+    results
+}
+
+/// A table of how many elements break each rule, by theme and width, for the record.
+fn counts(results: &[Result]) -> String {
+    let mut by: BTreeMap<(String, u32, &str), (String, usize)> = BTreeMap::new();
+    for r in results {
+        for f in &r.findings {
+            let entry = by
+                .entry((f.rule.clone(), r.width, r.theme))
+                .or_insert((f.impact.clone(), 0));
+            entry.1 += f.nodes;
+        }
+    }
+    let mut table = String::from("rule\timpact\twidth\ttheme\telements\n");
+    for ((rule, width, theme), (impact, nodes)) in by {
+        table.push_str(&format!("{rule}\t{impact}\t{width}\t{theme}\t{nodes}\n"));
+    }
+    table
+}
+
+fn allowed(finding: &Finding, target: &str) -> bool {
+    ALLOWED
+        .iter()
+        .any(|a| a.rule == finding.rule && a.target == target)
+}
+
+#[test]
+fn every_page_passes_axe_in_every_theme_and_width() {
+    let Some(session) = session() else { return };
+    let session = &session;
+    let Some(script) = axe::script_or_skip(&repo_root()).unwrap_or_else(|e| panic!("{e}")) else {
+        eprintln!(
+            "skipped: axe-core not found at {} (install it as .ci/run does, or set $AXE_CORE); \
+             under CI=true this is a failure",
+            axe::INSTALLED
+        );
+        return;
+    };
+    let mut pages = every_page(session);
+    if let Ok(only) = std::env::var("AXE_PAGES") { pages = only.split(',').map(String::from).collect(); }
+    let share = pages.len().div_ceil(TABS);
+    let results: Vec<Result> = thread::scope(|scope| {
+        let workers: Vec<_> = pages
+            .chunks(share)
+            .map(|chunk| scope.spawn(|| check_pages(session, &script, chunk)))
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    });
+    fs::create_dir_all(&session.out).expect("target/browser exists");
+    fs::write(session.out.join("accessibility.tsv"), counts(&results))
+        .expect("accessibility counts written");
+    let mut problems = Vec::new();
+    for r in &results {
+        for f in &r.findings {
+            let targets: Vec<&String> = f.targets.iter().filter(|t| !allowed(f, t)).collect();
+            if targets.is_empty() {
+                continue;
+            }
+            problems.push(format!(
+                "{} at {}px, theme {}: {} ({}, {} elements): {}; first: {}",
+                r.page,
+                r.width,
+                r.theme,
+                f.rule,
+                f.impact,
+                targets.len(),
+                f.help,
+                targets
+                    .iter()
+                    .take(3)
+                    .map(|t| t.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ));
+        }
+    }
+    assert_none(
+        "serious or critical accessibility findings (counts in target/browser/accessibility.tsv)",
+        problems,
+    );
+}
