@@ -17,8 +17,6 @@ use serde::Deserialize;
 
 #[path = "browser/accessibility.rs"]
 mod accessibility;
-#[path = "browser/axe_probe.rs"]
-mod axe_probe;
 
 /// The built book on its local server, shared by every test of this file.
 struct Served {

@@ -45,14 +45,14 @@ const SWITCH_THEME: &str = "
 ";
 
 /// What one page gave, at one width, in one theme.
-struct Result {
+struct Checked {
     page: String,
     width: u32,
     theme: &'static str,
     findings: Vec<Finding>,
 }
 
-fn check_pages(session: &Session, script: &str, pages: &[String]) -> Vec<Result> {
+fn check_pages(session: &Session, script: &str, pages: &[String]) -> Vec<Checked> {
     let tab = page(session);
     let mut results = Vec::new();
     for width in WIDTHS {
@@ -79,7 +79,10 @@ fn check_pages(session: &Session, script: &str, pages: &[String]) -> Vec<Result>
                             .replace("THEME", &format!("{theme:?}")),
                     )
                     .unwrap_or_else(|e| panic!("{e}"));
-                assert!(switched, "{name}: mdBook's menu did not switch to theme {theme}");
+                assert!(
+                    switched,
+                    "{name}: mdBook's menu did not switch to theme {theme}"
+                );
                 // A theme changes colours only: every rule runs in the first theme, the rules
                 // about colour in the others.
                 let rules = if theme == THEMES[0] {
@@ -90,9 +93,7 @@ fn check_pages(session: &Session, script: &str, pages: &[String]) -> Vec<Result>
                 let findings: Vec<Finding> = tab
                     .eval_async(&axe::RUN.replace("RUN_ONLY", rules))
                     .unwrap_or_else(|e| panic!("{name} at {width}px, theme {theme}: {e}"));
-                let cls: String = tab.eval("return document.documentElement.className + ' ' + getComputedStyle(document.body).backgroundColor;").unwrap();
-                eprintln!("{name} {width} {theme} {cls} {:?}", findings.iter().map(|f| (&f.rule, f.nodes)).collect::<Vec<_>>());
-                results.push(Result {
+                results.push(Checked {
                     page: name.clone(),
                     width,
                     theme,
@@ -105,7 +106,7 @@ fn check_pages(session: &Session, script: &str, pages: &[String]) -> Vec<Result>
 }
 
 /// A table of how many elements break each rule, by theme and width, for the record.
-fn counts(results: &[Result]) -> String {
+fn counts(results: &[Checked]) -> String {
     let mut by: BTreeMap<(String, u32, &str), (String, usize)> = BTreeMap::new();
     for r in results {
         for f in &r.findings {
@@ -140,10 +141,9 @@ fn every_page_passes_axe_in_every_theme_and_width() {
         );
         return;
     };
-    let mut pages = every_page(session);
-    if let Ok(only) = std::env::var("AXE_PAGES") { pages = only.split(',').map(String::from).collect(); }
+    let pages = every_page(session);
     let share = pages.len().div_ceil(TABS);
-    let results: Vec<Result> = thread::scope(|scope| {
+    let results: Vec<Checked> = thread::scope(|scope| {
         let workers: Vec<_> = pages
             .chunks(share)
             .map(|chunk| scope.spawn(|| check_pages(session, &script, chunk)))
@@ -185,4 +185,99 @@ fn every_page_passes_axe_in_every_theme_and_width() {
         "serious or critical accessibility findings (counts in target/browser/accessibility.tsv)",
         problems,
     );
+}
+
+/// Where a page is wider than the screen, and where a table's code breaks inside a token (a line
+/// break between two characters that are not spaces), at the page's current width.
+const CLIPPED: &str = r#"
+    const out = [];
+    const width = document.documentElement.clientWidth;
+    if (document.documentElement.scrollWidth > width) {
+        out.push(`the page scrolls sideways: ${document.documentElement.scrollWidth}px wide on a ${width}px screen`);
+    }
+    for (const code of document.querySelectorAll('main td code, main th code')) {
+        const text = code.textContent;
+        const range = document.createRange();
+        let top = null;
+        const node = code.firstChild;
+        if (!node || node.nodeType !== Node.TEXT_NODE) continue;
+        for (let i = 0; i < text.length; i++) {
+            range.setStart(node, i);
+            range.setEnd(node, i + 1);
+            const rect = range.getBoundingClientRect();
+            if (rect.width === 0) continue;
+            if (top !== null && rect.top > top + 2 && !/\s/.test(text[i]) && !/\s/.test(text[i - 1])) {
+                out.push(`table code \`${text}\` breaks inside a token before \`${text.slice(i, i + 10)}\``);
+                break;
+            }
+            top = rect.top;
+        }
+    }
+    return out;
+"#;
+
+/// No page scrolls sideways, at desktop or phone width, and no table breaks its code inside a
+/// token: a table too wide for the column scrolls inside itself, and says so.
+#[test]
+fn no_page_scrolls_sideways_and_no_table_breaks_code() {
+    let Some(session) = session() else { return };
+    let tab = page(&session);
+    let mut problems = Vec::new();
+    for width in WIDTHS {
+        tab.set_viewport(width, 900, width < 600)
+            .unwrap_or_else(|e| panic!("{e}"));
+        for name in every_page(&session) {
+            tab.load(&session.site.url(&name))
+                .unwrap_or_else(|e| panic!("{e}"));
+            let found: Vec<String> = tab.eval(CLIPPED).unwrap_or_else(|e| panic!("{e}"));
+            problems.extend(
+                found
+                    .into_iter()
+                    .map(|p| format!("{name} at {width}px: {p}")),
+            );
+            let unmarked: Vec<String> = tab
+                .eval(
+                    "return Array.from(document.querySelectorAll('main .table-wrapper'))
+                        .filter(w => w.scrollWidth > w.clientWidth + 1)
+                        .filter(w => !w.classList.contains('scrolls') || w.tabIndex !== 0)
+                        .map(w => w.querySelector('th') ? w.querySelector('th').textContent : '?');",
+                )
+                .unwrap_or_else(|e| panic!("{e}"));
+            problems.extend(unmarked.into_iter().map(|t| {
+                format!("{name} at {width}px: the table headed `{t}` scrolls without saying so")
+            }));
+        }
+    }
+    assert_none("clipped pages and tables", problems);
+}
+
+/// A block that must not compile is marked so, visibly, above its code.
+#[test]
+fn compile_fail_blocks_say_they_do_not_compile() {
+    let Some(session) = session() else { return };
+    let tab = page(&session);
+    let mut problems = Vec::new();
+    let mut seen = 0;
+    for name in every_page(&session) {
+        tab.load(&session.site.url(&name))
+            .unwrap_or_else(|e| panic!("{e}"));
+        let marks: Vec<String> = tab
+            .eval(
+                "return Array.from(document.querySelectorAll('main pre > code.compile_fail'))
+                    .map(c => getComputedStyle(c, '::before').content);",
+            )
+            .unwrap_or_else(|e| panic!("{e}"));
+        seen += marks.len();
+        for mark in marks {
+            if mark != "\"Does not compile\"" {
+                problems.push(format!(
+                    "{name}: a compile_fail block is marked {mark}, not \"Does not compile\""
+                ));
+            }
+        }
+    }
+    if seen == 0 {
+        problems.push("no compile_fail block found on any page".to_owned());
+    }
+    assert_none("compile_fail marks", problems);
 }

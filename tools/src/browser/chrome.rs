@@ -367,9 +367,7 @@ impl Page {
 
     /// Runs `expression` in the page and decodes its value, which must be JSON-serialisable.
     pub fn eval<T: DeserializeOwned>(&self, expression: &str) -> Result<T, String> {
-        self.eval_wrapped(&format!(
-            "JSON.stringify((() => {{ {expression} }})())"
-        ))
+        self.eval_wrapped(&format!("JSON.stringify((() => {{ {expression} }})())"))
     }
 
     /// Evaluates `wrapped`, an expression whose value (or promised value) is a JSON string.
