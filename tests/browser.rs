@@ -208,6 +208,8 @@ fn search_finds_the_chapter_of_each_api() {
     for (term, chapter) in [
         ("ReentrantMutex", "ch08-reentrant-locks.html"),
         ("try_lock", "ch07-locks.html"),
+        // Indexed as `threading.rlock`; the build also indexes a dotted name's parts.
+        ("RLock", "ch08-reentrant-locks.html"),
     ] {
         let results = search(session, term);
         assert_eq!(

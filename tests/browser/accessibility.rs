@@ -281,3 +281,130 @@ fn compile_fail_blocks_say_they_do_not_compile() {
     }
     assert_none("compile_fail marks", problems);
 }
+
+/// For each timeline of the page, as run 1 draws it: the smallest gap between two marks of one
+/// lane and the narrowest bar, in CSS pixels as shown, and the labels of the legend.
+const TIMELINE_SIZES: &str = r#"
+    return Array.from(document.querySelectorAll('figure.timeline')).map(figure => {
+        const svg = figure.querySelector('svg.timeline-run:not([hidden])');
+        const lanes = new Map();
+        for (const mark of svg.querySelectorAll('.timeline-mark')) {
+            const r = mark.getBoundingClientRect();
+            const y = Math.round(r.top + r.height / 2);
+            if (!lanes.has(y)) lanes.set(y, []);
+            lanes.get(y).push(r);
+        }
+        let gap = null;
+        for (const marks of lanes.values()) {
+            marks.sort((a, b) => a.left - b.left);
+            for (let i = 1; i < marks.length; i++) {
+                const g = marks[i].left - marks[i - 1].right;
+                if (gap === null || g < gap) gap = g;
+            }
+        }
+        let bar = null;
+        for (const rect of svg.querySelectorAll('rect.timeline-span')) {
+            const w = rect.getBoundingClientRect().width;
+            if (bar === null || w < bar) bar = w;
+        }
+        return [figure.dataset.listing, gap, bar];
+    });
+"#;
+
+/// The least a bar must measure on screen to be seen as a bar, in CSS pixels.
+const MIN_BAR: f64 = 3.0;
+
+/// In every timeline no two marks of one lane overlap, and every bar the legend names is wide
+/// enough to see, at desktop width. Screenshots of three listings' figures, at both widths, are written out for
+/// review.
+#[test]
+fn timeline_marks_never_overlap_and_bars_can_be_seen() {
+    let Some(session) = session() else { return };
+    let tab = page(&session);
+    let mut problems = Vec::new();
+    let mut measured =
+        String::from("listing\tsmallest gap between marks of a lane (px)\tnarrowest bar (px)\n");
+    tab.set_viewport(1280, 900, false)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let mut figures = 0;
+    for name in every_page(&session).iter().filter(|p| *p != "print.html") {
+        tab.load(&session.site.url(name))
+            .unwrap_or_else(|e| panic!("{e}"));
+        let sizes: Vec<(String, Option<f64>, Option<f64>)> =
+            tab.eval(TIMELINE_SIZES).unwrap_or_else(|e| panic!("{e}"));
+        for (listing, gap, bar) in sizes {
+            figures += 1;
+            let show = |v: Option<f64>| v.map_or("-".to_owned(), |v| format!("{v:.1}"));
+            measured.push_str(&format!("{listing}\t{}\t{}\n", show(gap), show(bar)));
+            if let Some(gap) = gap.filter(|g| *g < 0.5) {
+                problems.push(format!(
+                    "{name}: timeline of {listing}: two marks of one lane overlap ({gap:.1} px apart)"
+                ));
+            }
+            if let Some(bar) = bar.filter(|b| *b < MIN_BAR) {
+                problems.push(format!(
+                    "{name}: timeline of {listing}: a bar of its legend is {bar:.1} px wide, less than {MIN_BAR} px"
+                ));
+            }
+        }
+    }
+    fs::create_dir_all(&session.out).expect("target/browser exists");
+    fs::write(session.out.join("timeline-sizes.tsv"), measured).expect("sizes written");
+    if figures == 0 {
+        problems.push("no timeline found on any page".to_owned());
+    }
+    for (listing, chapter) in [
+        ("ch06-03-other-signals", "ch06-events.html"),
+        ("ch07-03-blocking-and-nonblocking", "ch07-locks.html"),
+        ("ch08-01-reentrant-mutex", "ch08-reentrant-locks.html"),
+    ] {
+        for width in WIDTHS {
+            tab.set_viewport(width, 900, width < 600)
+                .unwrap_or_else(|e| panic!("{e}"));
+            tab.load(&session.site.url(chapter))
+                .unwrap_or_else(|e| panic!("{e}"));
+            let shot = session
+                .out
+                .join("screenshots")
+                .join(format!("timeline-{listing}-{width}.png"));
+            tab.screenshot_at(&format!("figure.timeline[data-listing='{listing}']"), &shot)
+                .unwrap_or_else(|e| panic!("{e}"));
+        }
+    }
+    assert_none("timelines", problems);
+}
+
+/// A mark that takes keyboard focus, and each press of Step, put the line's place, text and time
+/// in the status line, which screen readers announce (`aria-live`).
+#[test]
+fn timelines_announce_the_line_and_its_time_on_focus_and_step() {
+    let Some(session) = session() else { return };
+    let tab = page(&session);
+    tab.load(&session.site.url("ch07-locks.html"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let figure = "figure.timeline[data-listing='ch07-03-blocking-and-nonblocking']";
+    let read = |script: &str| -> (String, String, String) {
+        tab.eval(&format!(
+            "const figure = document.querySelector({figure:?});
+             {script}
+             const status = figure.querySelector('.timeline-status');
+             const mark = figure.querySelector('svg.timeline-run:not([hidden]) .timeline-mark.is-current');
+             return [status.textContent, status.getAttribute('aria-live') || '',
+                     mark ? mark.querySelector('title').textContent : ''];"
+        ))
+        .unwrap_or_else(|e| panic!("{e}"))
+    };
+    let (focused, live, title) = read(
+        "figure.querySelector('svg.timeline-run:not([hidden]) .timeline-mark[data-line=\"0\"]').focus();",
+    );
+    assert_eq!(live, "polite", "the status line must be announced");
+    assert!(
+        title.ends_with(" ms)") && focused.starts_with("line 1 of ") && focused.ends_with(&title),
+        "focusing mark 1 should announce `line 1 of N: {title}`, not `{focused}`"
+    );
+    let (stepped, _, title) = read("figure.querySelector('.timeline-step').click();");
+    assert!(
+        stepped.starts_with("line 1 of ") && stepped.ends_with(&title) && !title.is_empty(),
+        "Step should announce `line 1 of N: {title}`, not `{stepped}`"
+    );
+}

@@ -10,6 +10,7 @@ pub mod lint;
 pub mod report;
 pub mod rule;
 pub mod run;
+pub mod search_index;
 pub mod theme;
 pub mod timeline;
 

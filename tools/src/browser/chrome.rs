@@ -476,6 +476,27 @@ impl Page {
             .map_err(|e| format!("cannot switch JavaScript: {e:#}"))
     }
 
+    /// Writes a PNG of the screen with the first element matching `selector` in its middle.
+    pub fn screenshot_at(&self, selector: &str, path: &Path) -> Result<(), String> {
+        let found: bool = self.eval(&format!(
+            "const el = document.querySelector({selector:?});
+             if (el) el.scrollIntoView({{block: 'center'}});
+             return !!el;"
+        ))?;
+        if !found {
+            return Err(format!("no {selector} to take a screenshot of"));
+        }
+        let png = self
+            .tab
+            .capture_screenshot(CaptureScreenshotFormatOption::Png, None, None, true)
+            .map_err(|e| format!("cannot take a screenshot: {e:#}"))?;
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir)
+                .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+        }
+        std::fs::write(path, png).map_err(|e| format!("cannot write {}: {e}", path.display()))
+    }
+
     /// Writes a PNG of the whole page, at most `max_height` pixels of it, to `path`.
     pub fn screenshot(&self, path: &Path, width: u32, mobile: bool) -> Result<(), String> {
         const MAX_HEIGHT: u32 = 12_000;
