@@ -208,7 +208,6 @@ fn search_finds_the_chapter_of_each_api() {
     for (term, chapter) in [
         ("ReentrantMutex", "ch08-reentrant-locks.html"),
         ("try_lock", "ch07-locks.html"),
-        // Indexed as `threading.rlock`; the build also indexes a dotted name's parts.
         ("RLock", "ch08-reentrant-locks.html"),
     ] {
         let results = search(session, term);
@@ -218,6 +217,15 @@ fn search_finds_the_chapter_of_each_api() {
             "searching for `{term}` should lead with {chapter}; results: {results:?}"
         );
     }
+    // Appendix A names it only as `threading.RLock()`: found because the build also indexes each
+    // part of a dotted name.
+    let results = search(session, "RLock");
+    assert!(
+        results
+            .iter()
+            .any(|r| r == "appendix-01-python-to-rust.html"),
+        "searching for `RLock` should find `threading.RLock()` in Appendix A; results: {results:?}"
+    );
 }
 
 /// What the page shows for one listing, read from its DOM.
