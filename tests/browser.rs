@@ -15,6 +15,9 @@ use book_tools::catalog::{Catalog, Language};
 use book_tools::repo_root;
 use serde::Deserialize;
 
+#[path = "browser/accessibility.rs"]
+mod accessibility;
+
 /// The built book on its local server, shared by every test of this file.
 struct Served {
     site: Site,
@@ -205,6 +208,7 @@ fn search_finds_the_chapter_of_each_api() {
     for (term, chapter) in [
         ("ReentrantMutex", "ch08-reentrant-locks.html"),
         ("try_lock", "ch07-locks.html"),
+        ("RLock", "ch08-reentrant-locks.html"),
     ] {
         let results = search(session, term);
         assert_eq!(
@@ -213,6 +217,15 @@ fn search_finds_the_chapter_of_each_api() {
             "searching for `{term}` should lead with {chapter}; results: {results:?}"
         );
     }
+    // Appendix A names it only as `threading.RLock()`: found because the build also indexes each
+    // part of a dotted name.
+    let results = search(session, "RLock");
+    assert!(
+        results
+            .iter()
+            .any(|r| r == "appendix-01-python-to-rust.html"),
+        "searching for `RLock` should find `threading.RLock()` in Appendix A; results: {results:?}"
+    );
 }
 
 /// What the page shows for one listing, read from its DOM.

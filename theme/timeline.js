@@ -126,10 +126,19 @@
                 setCurrent(mark.dataset.line);
             }
         });
+        // What a mark stands for, in words: its place in the run, the line and when it arrived
+        // (the mark's own title), for the status line that screen readers announce.
+        function describe(mark) {
+            const title = mark.querySelector("title");
+            return "line " + (Number(mark.dataset.line) + 1) + " of " + lineCount() + ": " +
+                (title ? title.textContent : "");
+        }
+
         figure.addEventListener("focusin", function (event) {
             const mark = markOf(event);
             if (mark) {
                 setCurrent(mark.dataset.line);
+                status.textContent = describe(mark);
             }
         });
         // When the pointer leaves, the mark that has keyboard focus (if any) stays current: a
@@ -233,7 +242,7 @@
             }
             step = (step + 1) % count;
             setCurrent(step);
-            status.textContent = "line " + (step + 1) + " of " + count;
+            status.textContent = describe(runs[run].querySelector('.timeline-mark[data-line="' + step + '"]'));
         });
         resetButton.addEventListener("click", function () {
             showRun(0);

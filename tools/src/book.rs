@@ -62,6 +62,7 @@ pub fn build_html(root: &Path, dest: &Path) -> Result<PathBuf, String> {
         .map_err(|e| format!("mdBook cannot load the book: {e:#}"))?;
     book.build()
         .map_err(|e| format!("mdBook cannot build the book: {e:#}"))?;
+    crate::search_index::index_dotted_parts(dest)?;
     Ok(dest.to_path_buf())
 }
 

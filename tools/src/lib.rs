@@ -14,6 +14,7 @@ pub mod quiz;
 pub mod report;
 pub mod rule;
 pub mod run;
+pub mod search_index;
 pub mod serve;
 pub mod site;
 pub mod theme;

@@ -231,6 +231,10 @@ pub struct Span {
     pub label: String,
     pub from_ms: f64,
     pub to_ms: f64,
+    /// The lines (indices into the run's lines) the span starts and ends at, if it starts or
+    /// ends at a line rather than at the run's start or end; the picture joins their marks.
+    pub from_line: Option<usize>,
+    pub to_line: Option<usize>,
     /// Still open when the process exited: drawn up to the exit.
     pub open: bool,
 }
@@ -245,9 +249,10 @@ pub fn spans(spec: &TimelineSpec, run: &RecordedRun) -> Vec<Span> {
         };
         let (from, to) = (compile(&declared.from), compile(&declared.to));
         // Without `from`, the span opens when the run starts, once.
-        let mut open_at = from.is_none().then_some(0.0);
-        for line in run.lines.iter().filter(|l| l.thread == declared.thread) {
-            if let Some(start) = open_at
+        let mut open_at = from.is_none().then_some((0.0, None));
+        let lines = run.lines.iter().enumerate();
+        for (index, line) in lines.filter(|(_, l)| l.thread == declared.thread) {
+            if let Some((start, from_line)) = open_at
                 && to.as_ref().is_none_or(|to| to.is_match(&line.text))
             {
                 found.push(Span {
@@ -255,20 +260,24 @@ pub fn spans(spec: &TimelineSpec, run: &RecordedRun) -> Vec<Span> {
                     label: declared.label.clone(),
                     from_ms: start,
                     to_ms: line.at_ms,
+                    from_line,
+                    to_line: Some(index),
                     open: false,
                 });
                 open_at = None;
             }
             if open_at.is_none() && from.as_ref().is_some_and(|from| from.is_match(&line.text)) {
-                open_at = Some(line.at_ms);
+                open_at = Some((line.at_ms, Some(index)));
             }
         }
-        if let Some(start) = open_at {
+        if let Some((start, from_line)) = open_at {
             found.push(Span {
                 thread: declared.thread.clone(),
                 label: declared.label.clone(),
                 from_ms: start,
                 to_ms: run.end_ms,
+                from_line,
+                to_line: None,
                 open: true,
             });
         }

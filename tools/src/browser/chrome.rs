@@ -367,15 +367,34 @@ impl Page {
 
     /// Runs `expression` in the page and decodes its value, which must be JSON-serialisable.
     pub fn eval<T: DeserializeOwned>(&self, expression: &str) -> Result<T, String> {
-        let wrapped = format!("JSON.stringify((() => {{ {expression} }})())");
+        self.eval_wrapped(&format!("JSON.stringify((() => {{ {expression} }})())"))
+    }
+
+    /// Evaluates `wrapped`, an expression whose value (or promised value) is a JSON string.
+    fn eval_wrapped<T: DeserializeOwned>(&self, wrapped: &str) -> Result<T, String> {
         let value = self
             .tab
-            .evaluate(&wrapped, true)
+            .evaluate(wrapped, true)
             .map_err(|e| format!("script failed on {}: {e:#}", self.tab.get_url()))?
             .value
             .ok_or_else(|| format!("script returned nothing on {}", self.tab.get_url()))?;
         let json = value.as_str().unwrap_or("null");
         serde_json::from_str(json).map_err(|e| format!("unexpected script result {json}: {e}"))
+    }
+
+    /// Runs `body`, the body of an async function, in the page, awaits it and decodes its value.
+    pub fn eval_async<T: DeserializeOwned>(&self, body: &str) -> Result<T, String> {
+        self.eval_wrapped(&format!(
+            "(async () => JSON.stringify(await (async () => {{ {body} }})()))()"
+        ))
+    }
+
+    /// Runs a whole script in the page, such as a library that defines globals.
+    pub fn run_script(&self, script: &str) -> Result<(), String> {
+        self.tab
+            .evaluate(script, false)
+            .map(drop)
+            .map_err(|e| format!("script failed on {}: {e:#}", self.tab.get_url()))
     }
 
     /// Waits until `expression` (a JavaScript boolean expression) holds.
@@ -455,6 +474,27 @@ impl Page {
             .call_method(Emulation::SetScriptExecutionDisabled { value: !enabled })
             .map(drop)
             .map_err(|e| format!("cannot switch JavaScript: {e:#}"))
+    }
+
+    /// Writes a PNG of the screen with the first element matching `selector` in its middle.
+    pub fn screenshot_at(&self, selector: &str, path: &Path) -> Result<(), String> {
+        let found: bool = self.eval(&format!(
+            "const el = document.querySelector({selector:?});
+             if (el) el.scrollIntoView({{block: 'center'}});
+             return !!el;"
+        ))?;
+        if !found {
+            return Err(format!("no {selector} to take a screenshot of"));
+        }
+        let png = self
+            .tab
+            .capture_screenshot(CaptureScreenshotFormatOption::Png, None, None, true)
+            .map_err(|e| format!("cannot take a screenshot: {e:#}"))?;
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir)
+                .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+        }
+        std::fs::write(path, png).map_err(|e| format!("cannot write {}: {e}", path.display()))
     }
 
     /// Writes a PNG of the whole page, at most `max_height` pixels of it, to `path`.

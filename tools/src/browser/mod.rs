@@ -1,5 +1,6 @@
 //! Browser tests' equipment: the built book served on localhost and headless Chromium to read it.
 
+pub mod axe;
 pub mod chrome;
 // The static server lives beside `serve`, which `cargo serve-book` builds without the browser feature.
 pub use crate::site;

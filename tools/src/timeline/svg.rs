@@ -23,6 +23,8 @@ const LANE: f64 = 32.0;
 /// Room below the last lane for the axis and its labels.
 const AXIS: f64 = 28.0;
 const MARK_RADIUS: f64 = 4.0;
+/// The least distance between the centres of two marks of one lane: a pixel between them.
+const MARK_SPACING: f64 = 2.0 * MARK_RADIUS + 1.0;
 const BAR_HEIGHT: f64 = 10.0;
 /// How many looks a bar can have (`timeline-span-kind-N` in `theme/timeline.css`); a picture with
 /// more labels than this could not tell them apart, and a test forbids it.
@@ -101,31 +103,83 @@ fn render_run(
     picture.render(html, run, number, recording.runs.len());
 }
 
-/// The time axis shared by every run of a listing, so that runs compare at a glance.
+/// The time axis shared by every run of a listing, so that runs compare at a glance. When no run
+/// prints anything for most of the time (a listing that sleeps, then acts at once), that idle
+/// stretch is drawn as a short break, so that what happens after it gets the width.
 struct Axis {
     end_ms: f64,
     step_ms: f64,
     decimals: usize,
+    /// The idle stretch drawn as a break, from and to.
+    gap: Option<(f64, f64)>,
+    /// Pixels per millisecond outside the break.
+    scale: f64,
 }
+
+/// How wide a break in the time axis is drawn.
+const BREAK: f64 = 16.0;
+/// An idle stretch this share of the time, or more, becomes a break.
+const BREAK_SHARE: f64 = 0.5;
 
 impl Axis {
     fn for_runs(runs: &[RecordedRun]) -> Axis {
         let longest = runs.iter().map(|r| r.end_ms).fold(0.0, f64::max).max(0.1);
-        let step_ms = nice_step(longest / 5.0);
+        let mut moments: Vec<f64> = runs
+            .iter()
+            .flat_map(|r| r.lines.iter().map(|l| l.at_ms).chain([r.end_ms]))
+            .chain([0.0])
+            .collect();
+        moments.sort_by(f64::total_cmp);
+        let gap = moments
+            .windows(2)
+            .map(|w| (w[0], w[1]))
+            .max_by(|a, b| (a.1 - a.0).total_cmp(&(b.1 - b.0)))
+            .filter(|(from, to)| to - from >= BREAK_SHARE * longest);
+        let shown = longest - gap.map_or(0.0, |(from, to)| to - from);
+        let step_ms = nice_step(shown.max(0.01) / 5.0);
         let decimals = if step_ms >= 1.0 {
             0
         } else {
             (-step_ms.log10()).ceil() as usize
         };
+        let end_ms = (longest / step_ms).ceil() * step_ms;
+        let room = WIDTH - LEFT - RIGHT - if gap.is_some() { BREAK } else { 0.0 };
+        let scale = room / (end_ms - gap.map_or(0.0, |(from, to)| to - from));
         Axis {
-            end_ms: (longest / step_ms).ceil() * step_ms,
+            end_ms,
             step_ms,
             decimals,
+            gap,
+            scale,
         }
     }
 
     fn x(&self, ms: f64) -> f64 {
-        LEFT + ms / self.end_ms * (WIDTH - LEFT - RIGHT)
+        match self.gap {
+            Some((from, to)) if ms > from => {
+                let before = LEFT + from * self.scale;
+                if ms < to {
+                    before + (ms - from) / (to - from) * BREAK
+                } else {
+                    before + BREAK + (ms - to) * self.scale
+                }
+            }
+            _ => LEFT + ms * self.scale,
+        }
+    }
+
+    /// The times the axis labels: multiples of the step, none inside the break.
+    fn ticks(&self) -> Vec<f64> {
+        let step = self.step_ms;
+        let count = |from: f64, to: f64| {
+            let first = (from / step).ceil() as u64;
+            let last = (to / step + 1e-9).floor() as u64;
+            (first..=last).map(move |n| n as f64 * step)
+        };
+        match self.gap {
+            Some((from, to)) => count(0.0, from).chain(count(to, self.end_ms)).collect(),
+            None => count(0.0, self.end_ms).collect(),
+        }
     }
 }
 
@@ -179,6 +233,7 @@ impl Picture<'_> {
                 escape(lane)
             );
         }
+        let marks = self.mark_xs(run);
         for span in &self.spans {
             let kind = self
                 .labels
@@ -186,7 +241,7 @@ impl Picture<'_> {
                 .position(|l| *l == span.label)
                 .unwrap_or(0)
                 % BAR_KINDS;
-            self.render_span(html, span, kind);
+            self.render_span(html, span, kind, &marks);
         }
         self.render_axis(html, axis_y);
         let exit_x = self.axis.x(run.end_ms);
@@ -202,13 +257,14 @@ impl Picture<'_> {
             TOP - 7.0
         );
         for (index, line) in run.lines.iter().enumerate() {
+            let x = marks[index];
             // One tab stop per picture, not one per line: the arrow keys move between marks
             // (theme/timeline.js), so a chapter is not dozens of Tab presses long.
             let tabindex = if index == 0 { 0 } else { -1 };
             let _ = writeln!(
                 html,
                 r#"<circle class="timeline-mark" data-line="{index}" tabindex="{tabindex}" cx="{:.1}" cy="{:.1}" r="{MARK_RADIUS}"><title>{} ({:.1} ms)</title></circle>"#,
-                self.axis.x(line.at_ms),
+                x,
                 self.lane_y(&line.thread),
                 escape(&line.text),
                 line.at_ms
@@ -217,12 +273,35 @@ impl Picture<'_> {
         html.push_str("</svg>\n");
     }
 
+    /// Where each line's mark goes. Lines a thread prints at (nearly) the same moment would hide
+    /// each other: each mark sits at least a mark's width after the one before it on its lane.
+    /// Its title keeps the time.
+    fn mark_xs(&self, run: &RecordedRun) -> Vec<f64> {
+        let mut last_x: Vec<(&str, f64)> = Vec::new();
+        run.lines
+            .iter()
+            .map(|line| {
+                let mut x = self.axis.x(line.at_ms);
+                match last_x.iter_mut().find(|(lane, _)| *lane == line.thread) {
+                    Some((_, last)) => {
+                        x = x.max(*last + MARK_SPACING);
+                        *last = x;
+                    }
+                    None => last_x.push((&line.thread, x)),
+                }
+                x
+            })
+            .collect()
+    }
+
     /// `kind` tells the span's label apart from the other labels of the picture, for the style sheet.
-    fn render_span(&self, html: &mut String, span: &Span, kind: usize) {
+    /// A span that starts or ends at a line starts or ends at its mark (`marks`).
+    fn render_span(&self, html: &mut String, span: &Span, kind: usize, marks: &[f64]) {
         let y = self.lane_y(&span.thread);
-        let x = self.axis.x(span.from_ms);
+        let at = |line: Option<usize>, ms: f64| line.map_or_else(|| self.axis.x(ms), |i| marks[i]);
+        let x = at(span.from_line, span.from_ms);
         // A span between two lines printed at once still shows, as a sliver.
-        let width = (self.axis.x(span.to_ms) - x).max(2.0);
+        let width = (at(span.to_line, span.to_ms) - x).max(2.0);
         let (open, until) = if span.open {
             (" timeline-span-open", "until the process exited".to_owned())
         } else {
@@ -254,10 +333,30 @@ impl Picture<'_> {
             r#"<line class="timeline-axis" x1="{LEFT:.1}" y1="{axis_y:.1}" x2="{:.1}" y2="{axis_y:.1}"/>"#,
             WIDTH - RIGHT
         );
-        let ticks = (axis.end_ms / axis.step_ms).round() as usize;
-        for tick in 0..=ticks {
-            let ms = tick as f64 * axis.step_ms;
+        if let Some((from, to)) = axis.gap {
+            let (x1, x2) = (axis.x(from) + 2.0, axis.x(to) - 2.0);
+            let _ = writeln!(
+                html,
+                r#"<path class="timeline-break" d="M{:.1} {:.1}L{:.1} {:.1}M{:.1} {:.1}L{:.1} {:.1}"><title>{:.1} ms in which nothing was printed, drawn short</title></path>"#,
+                x1 - 2.0,
+                axis_y + 5.0,
+                x1 + 2.0,
+                axis_y - 5.0,
+                x2 - 2.0,
+                axis_y + 5.0,
+                x2 + 2.0,
+                axis_y - 5.0,
+                to - from
+            );
+        }
+        let mut last_label = f64::NEG_INFINITY;
+        for ms in axis.ticks() {
             let x = axis.x(ms);
+            // Labels closer than their own width (either side of a break) would overprint.
+            if x - last_label < 36.0 {
+                continue;
+            }
+            last_label = x;
             let _ = writeln!(
                 html,
                 r#"<line class="timeline-tick" x1="{x:.1}" y1="{axis_y:.1}" x2="{x:.1}" y2="{:.1}"/>"#,
@@ -280,46 +379,53 @@ impl Picture<'_> {
     }
 }
 
-/// What the picture shows, and how much the output varied.
+/// What the picture shows, as a legend of swatches drawn like the picture's own marks and bars,
+/// and how much the output varied, in words.
 fn caption(spec: &TimelineSpec, recording: &Recording) -> String {
     let total = recording.runs.len();
-    let mut text = format!(
-        r#"Timeline of run <span class="timeline-run-number">1</span> of {total}, the run shown above: a dot for each line at the time it arrived, on the lane of the thread that printed it"#
-    );
-    let labels = span_labels(spec);
-    if !labels.is_empty() {
-        // The caption is the legend: each label after a swatch of its bar. Labels may hold
-        // commas themselves ("waits for e1, polling"), so they are separated by semicolons.
-        let legend: Vec<String> = labels
-            .iter()
-            .enumerate()
-            .map(|(kind, label)| {
-                format!(
-                    r#"<svg class="timeline-swatch" viewBox="0 0 18 10" aria-hidden="true"><rect class="timeline-span timeline-span-kind-{}" x="1" y="1" width="16" height="8" rx="2"/></svg> {}"#,
-                    kind % BAR_KINDS,
-                    escape(label)
-                )
-            })
-            .collect();
-        let _ = write!(text, "; bars: {}", legend.join("; "));
+    let swatch = |shape: &str| {
+        format!(
+            r#"<svg class="timeline-swatch" viewBox="0 0 18 10" aria-hidden="true">{shape}</svg>"#
+        )
+    };
+    let mut legend = vec![format!(
+        "{} a line, on its thread's lane",
+        swatch(r#"<circle class="timeline-mark-swatch" cx="9" cy="5" r="4"/>"#)
+    )];
+    // Labels may hold commas themselves ("waits for e1, polling"), so items are separated by
+    // semicolons.
+    for (kind, label) in span_labels(spec).iter().enumerate() {
+        legend.push(format!(
+            "{} {}",
+            swatch(&format!(
+                r#"<rect class="timeline-span timeline-span-kind-{}" x="1" y="1" width="16" height="8" rx="2"/>"#,
+                kind % BAR_KINDS
+            )),
+            escape(label)
+        ));
     }
-    text.push_str(
-        "; the dashed line: the process exited, and a dashed bar runs until then when it was still open.",
+    legend.push(format!(
+        "{} the process exits (a bar still open then is dashed)",
+        swatch(r#"<line class="timeline-exit" x1="9" y1="0" x2="9" y2="10"/>"#)
+    ));
+    let mut text = format!(
+        r#"Run <span class="timeline-run-number">1</span> of {total}: {}."#,
+        legend.join("; ")
     );
     if let Some(variation) = &recording.variation {
         let _ = write!(
             text,
-            " {} runs on a {} ({}): ",
+            " In {} runs on a {} ({}), ",
             variation.runs,
             escape(&variation.machine),
             variation.date
         );
         match variation.orders.len() {
-            1 => text.push_str("every one printed the same lines in the same order."),
+            1 => text.push_str("every run printed the same lines in the same order."),
             // Runs differ in the order of their lines and, for some listings, in which lines
             // they print (a thread cut off earlier or later), so what is counted is outputs.
             n => {
-                let _ = write!(text, "{n} different outputs.");
+                let _ = write!(text, "the output came out {n} different ways.");
             }
         }
     }

@@ -1,0 +1,410 @@
+//! The accessibility layer: axe-core reads every page in each of mdBook's five themes, at desktop
+//! and phone width, and finds nothing serious or critical.
+//!
+//! axe-core is pinned in `tests/browser/axe/` and installed by `.ci/run` under `target/axe/` (or
+//! named by `$AXE_CORE`). Without it these checks say so and pass; under `CI=true` they fail.
+//! A count of every finding by rule, theme and width is written to
+//! `target/browser/accessibility.tsv`.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::thread;
+
+use book_tools::browser::axe::{self, Allowed, Finding, THEMES};
+use book_tools::repo_root;
+
+use super::{Session, assert_none, every_page, page, session};
+
+/// Findings that are false positives, each with the reason. Keep it short.
+const ALLOWED: &[Allowed] = &[];
+
+/// The widths every page is read at: a desktop and a small phone.
+const WIDTHS: [u32; 2] = [1280, 375];
+
+/// Tabs of the one browser reading pages at once.
+const TABS: usize = 3;
+
+/// Turns off transitions, so that a theme switched in place shows its final colours at once.
+const NO_TRANSITIONS: &str = "
+    const style = document.createElement('style');
+    style.textContent = '*, *::before, *::after { transition: none !important; animation: none !important; }';
+    document.head.append(style);
+";
+
+/// Switches the theme in place with mdBook's own theme menu, which also swaps the highlighting
+/// style sheet that dark themes use. The menu takes the theme to leave from `localStorage`, which
+/// the other tabs share and change, so any other theme's class is then taken off here.
+const SWITCH_THEME: &str = "
+    const html = document.documentElement;
+    document.getElementById('mdbook-theme-' + THEME).click();
+    for (const other of THEMES) {
+        if (other !== THEME) html.classList.remove(other);
+    }
+    void html.offsetHeight;
+    return html.classList.contains(THEME);
+";
+
+/// What one page gave, at one width, in one theme.
+struct Checked {
+    page: String,
+    width: u32,
+    theme: &'static str,
+    findings: Vec<Finding>,
+}
+
+fn check_pages(session: &Session, script: &str, pages: &[String]) -> Vec<Checked> {
+    let tab = page(session);
+    let mut results = Vec::new();
+    for width in WIDTHS {
+        tab.set_viewport(width, 900, width < 600)
+            .unwrap_or_else(|e| panic!("{e}"));
+        for name in pages {
+            tab.load(&session.site.url(name))
+                .unwrap_or_else(|e| panic!("{e}"));
+            tab.run_script(script).unwrap_or_else(|e| panic!("{e}"));
+            tab.eval::<()>(&format!("{NO_TRANSITIONS} return null;"))
+                .unwrap_or_else(|e| panic!("{e}"));
+            // The print page holds every chapter, with the chapters' own styles: their colours
+            // are checked on their own pages, its elements in the first theme.
+            let themes = if name == "print.html" {
+                &THEMES[..1]
+            } else {
+                &THEMES[..]
+            };
+            for &theme in themes {
+                let switched: bool = tab
+                    .eval(
+                        &SWITCH_THEME
+                            .replace("THEMES", &format!("{THEMES:?}"))
+                            .replace("THEME", &format!("{theme:?}")),
+                    )
+                    .unwrap_or_else(|e| panic!("{e}"));
+                assert!(
+                    switched,
+                    "{name}: mdBook's menu did not switch to theme {theme}"
+                );
+                // A theme changes colours only: every rule runs in the first theme, the rules
+                // about colour in the others.
+                let rules = if theme == THEMES[0] {
+                    axe::ALL_RULES
+                } else {
+                    axe::COLOUR_RULES
+                };
+                let findings: Vec<Finding> = tab
+                    .eval_async(&axe::RUN.replace("RUN_ONLY", rules))
+                    .unwrap_or_else(|e| panic!("{name} at {width}px, theme {theme}: {e}"));
+                results.push(Checked {
+                    page: name.clone(),
+                    width,
+                    theme,
+                    findings,
+                });
+            }
+        }
+    }
+    results
+}
+
+/// A table of how many elements break each rule, by theme and width, for the record.
+fn counts(results: &[Checked]) -> String {
+    let mut by: BTreeMap<(String, u32, &str), (String, usize)> = BTreeMap::new();
+    for r in results {
+        for f in &r.findings {
+            let entry = by
+                .entry((f.rule.clone(), r.width, r.theme))
+                .or_insert((f.impact.clone(), 0));
+            entry.1 += f.nodes;
+        }
+    }
+    let mut table = String::from("rule\timpact\twidth\ttheme\telements\n");
+    for ((rule, width, theme), (impact, nodes)) in by {
+        table.push_str(&format!("{rule}\t{impact}\t{width}\t{theme}\t{nodes}\n"));
+    }
+    table
+}
+
+fn allowed(finding: &Finding, target: &str) -> bool {
+    ALLOWED
+        .iter()
+        .any(|a| a.rule == finding.rule && a.target == target)
+}
+
+#[test]
+fn every_page_passes_axe_in_every_theme_and_width() {
+    let Some(session) = session() else { return };
+    let session = &session;
+    let Some(script) = axe::script_or_skip(&repo_root()).unwrap_or_else(|e| panic!("{e}")) else {
+        eprintln!(
+            "skipped: axe-core not found at {} (install it as .ci/run does, or set $AXE_CORE); \
+             under CI=true this is a failure",
+            axe::INSTALLED
+        );
+        return;
+    };
+    let pages = every_page(session);
+    let share = pages.len().div_ceil(TABS);
+    let results: Vec<Checked> = thread::scope(|scope| {
+        let workers: Vec<_> = pages
+            .chunks(share)
+            .map(|chunk| scope.spawn(|| check_pages(session, &script, chunk)))
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    });
+    fs::create_dir_all(&session.out).expect("target/browser exists");
+    fs::write(session.out.join("accessibility.tsv"), counts(&results))
+        .expect("accessibility counts written");
+    let mut problems = Vec::new();
+    for r in &results {
+        for f in &r.findings {
+            let targets: Vec<&String> = f.targets.iter().filter(|t| !allowed(f, t)).collect();
+            if targets.is_empty() {
+                continue;
+            }
+            problems.push(format!(
+                "{} at {}px, theme {}: {} ({}, {} elements): {}; first: {}",
+                r.page,
+                r.width,
+                r.theme,
+                f.rule,
+                f.impact,
+                targets.len(),
+                f.help,
+                targets
+                    .iter()
+                    .take(3)
+                    .map(|t| t.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ));
+        }
+    }
+    assert_none(
+        "serious or critical accessibility findings (counts in target/browser/accessibility.tsv)",
+        problems,
+    );
+}
+
+/// Where a page is wider than the screen, and where a table's code breaks inside a token (a line
+/// break between two characters that are not spaces), at the page's current width.
+const CLIPPED: &str = r#"
+    const out = [];
+    const width = document.documentElement.clientWidth;
+    if (document.documentElement.scrollWidth > width) {
+        out.push(`the page scrolls sideways: ${document.documentElement.scrollWidth}px wide on a ${width}px screen`);
+    }
+    for (const code of document.querySelectorAll('main td code, main th code')) {
+        const text = code.textContent;
+        const range = document.createRange();
+        let top = null;
+        const node = code.firstChild;
+        if (!node || node.nodeType !== Node.TEXT_NODE) continue;
+        for (let i = 0; i < text.length; i++) {
+            range.setStart(node, i);
+            range.setEnd(node, i + 1);
+            const rect = range.getBoundingClientRect();
+            if (rect.width === 0) continue;
+            if (top !== null && rect.top > top + 2 && !/\s/.test(text[i]) && !/\s/.test(text[i - 1])) {
+                out.push(`table code \`${text}\` breaks inside a token before \`${text.slice(i, i + 10)}\``);
+                break;
+            }
+            top = rect.top;
+        }
+    }
+    return out;
+"#;
+
+/// No page scrolls sideways, at desktop or phone width, and no table breaks its code inside a
+/// token: a table too wide for the column scrolls inside itself, and says so.
+#[test]
+fn no_page_scrolls_sideways_and_no_table_breaks_code() {
+    let Some(session) = session() else { return };
+    let tab = page(&session);
+    let mut problems = Vec::new();
+    for width in WIDTHS {
+        tab.set_viewport(width, 900, width < 600)
+            .unwrap_or_else(|e| panic!("{e}"));
+        for name in every_page(&session) {
+            tab.load(&session.site.url(&name))
+                .unwrap_or_else(|e| panic!("{e}"));
+            let found: Vec<String> = tab.eval(CLIPPED).unwrap_or_else(|e| panic!("{e}"));
+            problems.extend(
+                found
+                    .into_iter()
+                    .map(|p| format!("{name} at {width}px: {p}")),
+            );
+            let unmarked: Vec<String> = tab
+                .eval(
+                    "return Array.from(document.querySelectorAll('main .table-wrapper'))
+                        .filter(w => w.scrollWidth > w.clientWidth + 1)
+                        .filter(w => !w.classList.contains('scrolls') || w.tabIndex !== 0)
+                        .map(w => w.querySelector('th') ? w.querySelector('th').textContent : '?');",
+                )
+                .unwrap_or_else(|e| panic!("{e}"));
+            problems.extend(unmarked.into_iter().map(|t| {
+                format!("{name} at {width}px: the table headed `{t}` scrolls without saying so")
+            }));
+        }
+    }
+    assert_none("clipped pages and tables", problems);
+}
+
+/// A block that must not compile is marked so, visibly, above its code.
+#[test]
+fn compile_fail_blocks_say_they_do_not_compile() {
+    let Some(session) = session() else { return };
+    let tab = page(&session);
+    let mut problems = Vec::new();
+    let mut seen = 0;
+    for name in every_page(&session) {
+        tab.load(&session.site.url(&name))
+            .unwrap_or_else(|e| panic!("{e}"));
+        let marks: Vec<String> = tab
+            .eval(
+                "return Array.from(document.querySelectorAll('main pre > code.compile_fail'))
+                    .map(c => getComputedStyle(c, '::before').content);",
+            )
+            .unwrap_or_else(|e| panic!("{e}"));
+        seen += marks.len();
+        for mark in marks {
+            if mark != "\"Does not compile\"" {
+                problems.push(format!(
+                    "{name}: a compile_fail block is marked {mark}, not \"Does not compile\""
+                ));
+            }
+        }
+    }
+    if seen == 0 {
+        problems.push("no compile_fail block found on any page".to_owned());
+    }
+    assert_none("compile_fail marks", problems);
+}
+
+/// For each timeline of the page, as run 1 draws it: the smallest gap between two marks of one
+/// lane and the narrowest bar, in CSS pixels as shown, and the labels of the legend.
+const TIMELINE_SIZES: &str = r#"
+    return Array.from(document.querySelectorAll('figure.timeline')).map(figure => {
+        const svg = figure.querySelector('svg.timeline-run:not([hidden])');
+        const lanes = new Map();
+        for (const mark of svg.querySelectorAll('.timeline-mark')) {
+            const r = mark.getBoundingClientRect();
+            const y = Math.round(r.top + r.height / 2);
+            if (!lanes.has(y)) lanes.set(y, []);
+            lanes.get(y).push(r);
+        }
+        let gap = null;
+        for (const marks of lanes.values()) {
+            marks.sort((a, b) => a.left - b.left);
+            for (let i = 1; i < marks.length; i++) {
+                const g = marks[i].left - marks[i - 1].right;
+                if (gap === null || g < gap) gap = g;
+            }
+        }
+        let bar = null;
+        for (const rect of svg.querySelectorAll('rect.timeline-span')) {
+            const w = rect.getBoundingClientRect().width;
+            if (bar === null || w < bar) bar = w;
+        }
+        return [figure.dataset.listing, gap, bar];
+    });
+"#;
+
+/// The least a bar must measure on screen to be seen as a bar, in CSS pixels.
+const MIN_BAR: f64 = 3.0;
+
+/// In every timeline no two marks of one lane overlap, and every bar the legend names is wide
+/// enough to see, at desktop width. Screenshots of three listings' figures, at both widths, are written out for
+/// review.
+#[test]
+fn timeline_marks_never_overlap_and_bars_can_be_seen() {
+    let Some(session) = session() else { return };
+    let tab = page(&session);
+    let mut problems = Vec::new();
+    let mut measured =
+        String::from("listing\tsmallest gap between marks of a lane (px)\tnarrowest bar (px)\n");
+    tab.set_viewport(1280, 900, false)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let mut figures = 0;
+    for name in every_page(&session).iter().filter(|p| *p != "print.html") {
+        tab.load(&session.site.url(name))
+            .unwrap_or_else(|e| panic!("{e}"));
+        let sizes: Vec<(String, Option<f64>, Option<f64>)> =
+            tab.eval(TIMELINE_SIZES).unwrap_or_else(|e| panic!("{e}"));
+        for (listing, gap, bar) in sizes {
+            figures += 1;
+            let show = |v: Option<f64>| v.map_or("-".to_owned(), |v| format!("{v:.1}"));
+            measured.push_str(&format!("{listing}\t{}\t{}\n", show(gap), show(bar)));
+            if let Some(gap) = gap.filter(|g| *g < 0.5) {
+                problems.push(format!(
+                    "{name}: timeline of {listing}: two marks of one lane overlap ({gap:.1} px apart)"
+                ));
+            }
+            if let Some(bar) = bar.filter(|b| *b < MIN_BAR) {
+                problems.push(format!(
+                    "{name}: timeline of {listing}: a bar of its legend is {bar:.1} px wide, less than {MIN_BAR} px"
+                ));
+            }
+        }
+    }
+    fs::create_dir_all(&session.out).expect("target/browser exists");
+    fs::write(session.out.join("timeline-sizes.tsv"), measured).expect("sizes written");
+    if figures == 0 {
+        problems.push("no timeline found on any page".to_owned());
+    }
+    for (listing, chapter) in [
+        ("ch06-03-other-signals", "ch06-events.html"),
+        ("ch07-03-blocking-and-nonblocking", "ch07-locks.html"),
+        ("ch08-01-reentrant-mutex", "ch08-reentrant-locks.html"),
+    ] {
+        for width in WIDTHS {
+            tab.set_viewport(width, 900, width < 600)
+                .unwrap_or_else(|e| panic!("{e}"));
+            tab.load(&session.site.url(chapter))
+                .unwrap_or_else(|e| panic!("{e}"));
+            let shot = session
+                .out
+                .join("screenshots")
+                .join(format!("timeline-{listing}-{width}.png"));
+            tab.screenshot_at(&format!("figure.timeline[data-listing='{listing}']"), &shot)
+                .unwrap_or_else(|e| panic!("{e}"));
+        }
+    }
+    assert_none("timelines", problems);
+}
+
+/// A mark that takes keyboard focus, and each press of Step, put the line's place, text and time
+/// in the status line, which screen readers announce (`aria-live`).
+#[test]
+fn timelines_announce_the_line_and_its_time_on_focus_and_step() {
+    let Some(session) = session() else { return };
+    let tab = page(&session);
+    tab.load(&session.site.url("ch07-locks.html"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let figure = "figure.timeline[data-listing='ch07-03-blocking-and-nonblocking']";
+    let read = |script: &str| -> (String, String, String) {
+        tab.eval(&format!(
+            "const figure = document.querySelector({figure:?});
+             {script}
+             const status = figure.querySelector('.timeline-status');
+             const mark = figure.querySelector('svg.timeline-run:not([hidden]) .timeline-mark.is-current');
+             return [status.textContent, status.getAttribute('aria-live') || '',
+                     mark ? mark.querySelector('title').textContent : ''];"
+        ))
+        .unwrap_or_else(|e| panic!("{e}"))
+    };
+    let (focused, live, title) = read(
+        "figure.querySelector('svg.timeline-run:not([hidden]) .timeline-mark[data-line=\"0\"]').focus();",
+    );
+    assert_eq!(live, "polite", "the status line must be announced");
+    assert!(
+        title.ends_with(" ms)") && focused.starts_with("line 1 of ") && focused.ends_with(&title),
+        "focusing mark 1 should announce `line 1 of N: {title}`, not `{focused}`"
+    );
+    let (stepped, _, title) = read("figure.querySelector('.timeline-step').click();");
+    assert!(
+        stepped.starts_with("line 1 of ") && stepped.ends_with(&title) && !title.is_empty(),
+        "Step should announce `line 1 of N: {title}`, not `{stepped}`"
+    );
+}
