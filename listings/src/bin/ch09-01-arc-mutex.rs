@@ -8,13 +8,10 @@ fn start_workers(log: &Arc<Mutex<Vec<String>>>) -> Vec<JoinHandle<()>> {
         .map(|i| {
             // Clone before `move`: the closure takes the clone, not `log`.
             let log = Arc::clone(log);
-            thread::Builder::new()
-                .name(format!("worker {i}"))
-                .spawn(move || {
-                    log.lock().unwrap().push(format!("entry {i}"));
-                    println!("[worker {i}] appended entry {i}");
-                })
-                .expect("the OS can start a thread")
+            thread::spawn(move || {
+                log.lock().unwrap().push(format!("entry {i}"));
+                println!("[worker {i}] appended entry {i}");
+            })
         })
         .collect()
 }

@@ -20,7 +20,7 @@ thread_local! {
 }
 
 fn count_call() {
-    CALLS.with(|calls| calls.set(calls.get() + 1));
+    CALLS.set(CALLS.get() + 1);
 }
 
 /// One thread's work: count three calls, read GREETING, try to set WINNER.
@@ -28,7 +28,7 @@ fn race(name: &str) -> bool {
     for _ in 0..3 {
         count_call();
     }
-    let calls = CALLS.with(Cell::get);
+    let calls = CALLS.get();
     let won = WINNER.set(name.to_string()).is_ok();
     println!("[{name}] my calls: {calls}; GREETING is {:?}", *GREETING);
     won
@@ -41,7 +41,7 @@ fn main() {
         let results = racers.map(|racer| racer.join().unwrap());
         results.into_iter().filter(|&won| won).count()
     });
-    println!("[main] my calls: {}", CALLS.with(Cell::get));
+    println!("[main] my calls: {}", CALLS.get());
     println!(
         "[main] GREETING initialised {} time(s)",
         INITIALISED.load(Ordering::Relaxed)

@@ -22,14 +22,19 @@ fn main() {
     println!("largest value seen: {}", largest.load(Ordering::Relaxed));
 }
 
-/// Raises `largest` to `value` if it is smaller. `compare_exchange` stores
-/// only if the value is still the one we read; if another thread changed it
-/// in between, we get the new value back and try again.
-fn record_max(largest: &AtomicU64, value: u64) {
+/// Raises `largest` to `candidate` if it is smaller. `compare_exchange_weak`
+/// stores only if the value is still the one we read; if another thread
+/// changed it in between, we get the new value back and try again. The weak
+/// form may also fail spuriously, which the loop absorbs.
+fn record_max(largest: &AtomicU64, candidate: u64) {
     let mut current = largest.load(Ordering::Relaxed);
-    while value > current {
-        let relaxed = Ordering::Relaxed;
-        match largest.compare_exchange(current, value, relaxed, relaxed) {
+    while candidate > current {
+        match largest.compare_exchange_weak(
+            current,
+            candidate,
+            Ordering::Relaxed,
+            Ordering::Relaxed,
+        ) {
             Ok(_) => return,
             Err(actual) => current = actual,
         }

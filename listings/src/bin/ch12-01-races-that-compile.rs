@@ -16,7 +16,8 @@ fn main() {
             });
         }
     });
-    println!("lost update: two increments, counter is {counter:?}");
+    let counter = counter.into_inner();
+    println!("lost update: two increments, counter is {counter}");
 
     // Check-then-act: both threads check the balance, then both withdraw.
     let balance = AtomicI64::new(100);
@@ -32,7 +33,8 @@ fn main() {
             });
         }
     });
-    println!("check-then-act: two withdrawals of 80, balance is {balance:?}");
+    let balance = balance.into_inner();
+    println!("check-then-act: two withdrawals of 80, balance is {balance}");
 
     // The fixes: one atomic read-modify-write, or one lock held from the
     // check to the act. (A barrier inside the lock would hang: no second
@@ -53,9 +55,9 @@ fn main() {
             });
         }
     });
-    println!("fetch_add: two increments, counter is {counter:?}");
-    println!(
-        "one lock: balance is {}, {refused:?} withdrawal refused",
-        balance.lock().unwrap()
-    );
+    let counter = counter.into_inner();
+    let balance = balance.into_inner().unwrap();
+    let refused = refused.into_inner();
+    println!("fetch_add: two increments, counter is {counter}");
+    println!("one lock: balance is {balance}, {refused} withdrawal refused");
 }
