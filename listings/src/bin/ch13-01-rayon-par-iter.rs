@@ -11,7 +11,8 @@ fn main() {
     let limits = vec![10_000, 20_000, 30_000, 40_000];
 
     // Like `ProcessPoolExecutor().map(count_primes, limits)`: rayon splits
-    // the items over a pool of threads, one per core, and keeps their order.
+    // the items over a pool of threads, one per logical CPU, and keeps their
+    // order.
     let counts: Vec<_> = limits.par_iter().map(|&n| count_primes(n)).collect();
 
     for (limit, count) in limits.iter().zip(&counts) {
