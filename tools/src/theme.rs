@@ -24,9 +24,10 @@ use regex::Regex;
 use serde::Deserialize;
 
 /// highlight.js languages the book keeps, by the name highlight.js registers them under. Each one
-/// also answers to its aliases (`console` is `shell`, `text` is `plaintext`).
+/// also answers to its aliases (`console` is `shell`, `text` is `plaintext`, `toml` is `ini`).
 pub const HIGHLIGHT_LANGUAGES: &[&str] = &[
     "bash",      // shell sessions call into bash for the commands
+    "ini",       // `toml` blocks (Cargo.toml snippets)
     "plaintext", // program output
     "python",    // the Python counterparts, folded beside the Rust listings
     "rust",
