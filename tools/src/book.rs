@@ -10,6 +10,8 @@ use mdbook_driver::config::Config;
 use mdbook_driver::errors::Result as MdResult;
 use mdbook_renderer::{RenderContext, Renderer};
 
+use crate::i18n::edition::{ENGLISH, Edition, TRANSLATIONS, Translate, lookup};
+
 /// One chapter after mdBook's preprocessors ran: includes expanded, hidden lines kept.
 pub struct ExpandedChapter {
     /// Relative to `src/`, e.g. `ch03-creating-threads.md`.
@@ -35,9 +37,46 @@ pub fn load(root: &Path) -> Result<MDBook, String> {
     MDBook::load(root).map_err(|e| format!("mdBook cannot load the book: {e:#}"))
 }
 
+/// The book in one edition: the English book as written, or a translation, which mdBook translates
+/// through its PO file on the way (see [`crate::i18n::edition`]). `build_dir` replaces book.toml's.
+pub fn load_edition(
+    root: &Path,
+    edition: Edition,
+    build_dir: Option<&Path>,
+) -> Result<MDBook, String> {
+    let mut config = Config::from_disk(root.join("book.toml"))
+        .map_err(|e| format!("cannot read book.toml: {e:#}"))?;
+    if let Some(dir) = build_dir {
+        config.build.build_dir = dir.to_path_buf();
+    }
+    if edition == ENGLISH {
+        return MDBook::load_with_config(root, config)
+            .map_err(|e| format!("mdBook cannot load the book: {e:#}"));
+    }
+    let catalog = edition.catalog(root)?;
+    config.book.language = Some(edition.lang.to_owned());
+    for text in [&mut config.book.title, &mut config.book.description]
+        .into_iter()
+        .flatten()
+    {
+        if let Some(translated) = lookup(&catalog, text) {
+            *text = translated.to_owned();
+        }
+    }
+    let mut book = MDBook::load_with_config(root, config)
+        .map_err(|e| format!("mdBook cannot load the {} edition: {e:#}", edition.name))?;
+    book.with_preprocessor(Translate::new(edition, catalog));
+    Ok(book)
+}
+
 /// Every chapter with its includes expanded, in SUMMARY order.
 pub fn expanded_chapters(root: &Path) -> Result<Vec<ExpandedChapter>, String> {
-    let book = load(root)?;
+    expanded_edition(root, ENGLISH)
+}
+
+/// Every chapter of one edition, translated and with its includes expanded, in SUMMARY order.
+pub fn expanded_edition(root: &Path, edition: Edition) -> Result<Vec<ExpandedChapter>, String> {
+    let book = load_edition(root, edition, None)?;
     let (expanded, _) = book
         .preprocess_book(&TestRun)
         .map_err(|e| format!("mdBook's preprocessors failed: {e:#}"))?;
@@ -53,22 +92,30 @@ pub fn expanded_chapters(root: &Path) -> Result<Vec<ExpandedChapter>, String> {
         .collect())
 }
 
-/// Builds the HTML book into `dest` (in-process, no mdbook binary needed) and returns `dest`.
+/// Builds the HTML book into `dest`, and each translation into `dest/LANG/`, in-process (no mdbook
+/// binary needed), links every page to the same page in the other editions, and returns `dest`.
 pub fn build_html(root: &Path, dest: &Path) -> Result<PathBuf, String> {
-    let mut config = Config::from_disk(root.join("book.toml"))
-        .map_err(|e| format!("cannot read book.toml: {e:#}"))?;
-    config.build.build_dir = dest.to_path_buf();
-    let book = MDBook::load_with_config(root, config)
-        .map_err(|e| format!("mdBook cannot load the book: {e:#}"))?;
-    book.build()
-        .map_err(|e| format!("mdBook cannot build the book: {e:#}"))?;
-    crate::search_index::index_dotted_parts(dest)?;
+    let editions: Vec<(Edition, PathBuf)> = std::iter::once((ENGLISH, dest.to_path_buf()))
+        .chain(TRANSLATIONS.iter().map(|e| (*e, e.build_dir(dest))))
+        .collect();
+    for (edition, dir) in &editions {
+        let book = load_edition(root, *edition, Some(dir))?;
+        book.build()
+            .map_err(|e| format!("mdBook cannot build the {} book: {e:#}", edition.name))?;
+        crate::search_index::index_dotted_parts(dir)?;
+    }
+    crate::i18n::switch::link_editions(dest)?;
     Ok(dest.to_path_buf())
 }
 
 /// Runs the book's doctests in-process, as `mdbook test -L deps` would.
 pub fn test(root: &Path, deps: &Path) -> Result<(), String> {
-    let mut book = load(root)?;
+    test_edition(root, deps, ENGLISH)
+}
+
+/// Runs one edition's doctests in-process.
+pub fn test_edition(root: &Path, deps: &Path, edition: Edition) -> Result<(), String> {
+    let mut book = load_edition(root, edition, None)?;
     let deps = deps.to_string_lossy().into_owned();
     book.test(vec![deps.as_str()])
         .map_err(|e| format!("mdbook test failed: {e:#}"))

@@ -212,6 +212,27 @@ pub fn answers(answer: &MultipleChoiceAnswerFormat) -> Vec<&str> {
     }
 }
 
+/// Every Markdown text of a quiz a reader reads (prompts, options and explanations), with the index
+/// of its question. Programs of "does this compile?" questions are code and are left out.
+pub fn markdown_fields(quiz: &Quiz) -> Vec<(usize, &str)> {
+    let mut fields = Vec::new();
+    for (index, question) in quiz.questions.iter().enumerate() {
+        let (prompt, context) = match question {
+            Question::MultipleChoice(q) => {
+                fields.push((index, q.0.prompt.prompt.0.as_str()));
+                fields.extend(q.0.prompt.distractors.iter().map(|d| (index, d.0.as_str())));
+                fields.extend(answers(&q.0.answer.answer).into_iter().map(|a| (index, a)));
+                (None, q.0.context.as_ref())
+            }
+            Question::Tracing(q) => (None, q.0.context.as_ref()),
+            Question::ShortAnswer(q) => (Some(q.0.prompt.prompt.0.as_str()), q.0.context.as_ref()),
+        };
+        fields.extend(prompt.map(|p| (index, p)));
+        fields.extend(context.map(|c| (index, c.0.as_str())));
+    }
+    fields
+}
+
 /// Every quiz file, sorted by name.
 pub fn load_all(root: &Path) -> Result<Vec<QuizFile>, String> {
     let dir = root.join(QUIZ_DIR);

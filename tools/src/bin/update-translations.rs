@@ -1,0 +1,23 @@
+//! Extracts the English book's messages into `po/messages.pot` and brings every translation
+//! (`po/LANG.po`) up to it. Run it after changing the English book, then translate what it reports.
+
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let root = book_tools::repo_root();
+    match book_tools::i18n::update::update(&root) {
+        Ok(report) => {
+            for updated in report {
+                println!(
+                    "po/{}.po: {} translations kept, {} messages to translate, {} translations dropped",
+                    updated.edition.lang, updated.kept, updated.untranslated, updated.dropped
+                );
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

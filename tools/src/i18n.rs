@@ -1,0 +1,15 @@
+//! The Korean edition: the translation template, the translation's checks and the Korean build.
+
+pub mod edition;
+pub mod switch;
+pub mod template;
+pub mod update;
+
+/// The mdBook directives (`{{#include ...}}`, `{{#rustdoc_include ...}}`, ...) in a text, in order.
+pub fn directives(text: &str) -> Vec<String> {
+    let pattern = regex::Regex::new(r"\{\{#[^}]*\}\}").expect("a valid pattern");
+    pattern
+        .find_iter(text)
+        .map(|m| m.as_str().to_owned())
+        .collect()
+}
