@@ -6,8 +6,10 @@
 use std::collections::BTreeSet;
 use std::fs;
 
-use book_tools::catalog::{Catalog, Language, Listing};
+use book_tools::catalog::{Catalog, Language as ListingLanguage, Listing};
+use book_tools::i18n::edition::TRANSLATIONS;
 use book_tools::repo_root;
+use book_tools::timeline::words::Language;
 use book_tools::timeline::{
     PICTURE_DIR, RUNS, Recording, TIMELINE_DIR, VARIATION_RUNS, lane_of, svg,
 };
@@ -53,7 +55,7 @@ fn every_listing_whose_order_varies_has_a_timeline() {
         .listings
         .iter()
         // Python counterparts are shown folded, without timelines.
-        .filter(|l| l.language == Language::Rust)
+        .filter(|l| l.language == ListingLanguage::Rust)
         .filter(|l| l.rule.order_varies() && l.timeline.is_none())
         .map(|l| l.label())
         .collect();
@@ -191,15 +193,37 @@ fn every_picture_is_drawn_from_its_recording() {
             .timeline
             .as_ref()
             .expect("only listings with a timeline");
-        let mut files = vec![(
-            listing.picture_path(&root),
-            svg::figure(listing, spec, recording),
-        )];
-        if recording.runs.len() > 1 {
+        let catalogs: Vec<_> = TRANSLATIONS
+            .iter()
+            .map(|edition| {
+                (
+                    *edition,
+                    edition.catalog(&root).unwrap_or_else(|e| panic!("{e}")),
+                )
+            })
+            .collect();
+        let mut languages = vec![(None, Language::ENGLISH)];
+        languages.extend(
+            catalogs.iter().map(|(edition, catalog)| {
+                (Some(*edition), Language::translated(*edition, catalog))
+            }),
+        );
+        let mut files = Vec::new();
+        for (edition, language) in &languages {
+            let place = |path: std::path::PathBuf| match edition {
+                Some(edition) => edition.generated_path(&path),
+                None => path,
+            };
             files.push((
-                listing.more_runs_path(&root),
-                svg::more_runs(spec, recording),
+                place(listing.picture_path(&root)),
+                svg::figure(listing, spec, recording, language),
             ));
+            if recording.runs.len() > 1 {
+                files.push((
+                    place(listing.more_runs_path(&root)),
+                    svg::more_runs(spec, recording, language),
+                ));
+            }
         }
         for (path, drawn) in files {
             let shown = path.strip_prefix(&root).unwrap_or(&path).display();

@@ -14,6 +14,7 @@ use crate::run::Run;
 pub mod record;
 pub mod svg;
 pub mod variation;
+pub mod words;
 
 /// Where recorded timelines live, relative to the repository root.
 pub const TIMELINE_DIR: &str = "listings/timelines";

@@ -8,9 +8,104 @@
 use std::fmt::Write as _;
 
 use mdbook_quiz_schema::{Markdown, Question};
+use polib::catalog::Catalog;
 use pulldown_cmark::{Options, Parser, html};
 
 use super::{QuizFile, answers};
+use crate::i18n::edition::{Edition, KOREAN, translate_markdown};
+
+/// The words a quiz is framed with, in one language. `{n}`, `{count}`, `{code}` and `{line}` are
+/// filled in.
+pub struct Words {
+    quiz: &'static str,
+    question: &'static str,
+    choose_every: &'static str,
+    right_answers: &'static str,
+    right_answer: &'static str,
+    does_it_compile: &'static str,
+    what_does_it_print: &'static str,
+    compiles: &'static str,
+    does_not_compile: &'static str,
+    what_it_prints: &'static str,
+    compiles_and_prints: &'static str,
+    it_compiles: &'static str,
+    error_at: &'static str,
+    it_does_not_compile: &'static str,
+    check: &'static str,
+    answer: &'static str,
+}
+
+const ENGLISH_WORDS: Words = Words {
+    quiz: "Quiz",
+    question: "Question {n} of {count}",
+    choose_every: "Choose every right answer.",
+    right_answers: "The right answers:",
+    right_answer: "The right answer:",
+    does_it_compile: "Does this program compile?",
+    what_does_it_print: " If it does, what does it print?",
+    compiles: "It compiles",
+    does_not_compile: "It does not compile",
+    what_it_prints: "What it prints, if it compiles:",
+    compiles_and_prints: "It compiles and prints:",
+    it_compiles: "It compiles.",
+    error_at: "It does not compile: error {code} at line {line}.",
+    it_does_not_compile: "It does not compile.",
+    check: "Check",
+    answer: "Answer",
+};
+
+const KOREAN_WORDS: Words = Words {
+    quiz: "퀴즈",
+    question: "문제 {n} / {count}",
+    choose_every: "맞는 답을 모두 고르세요.",
+    right_answers: "정답:",
+    right_answer: "정답:",
+    does_it_compile: "이 프로그램은 컴파일됩니까?",
+    what_does_it_print: " 컴파일된다면 무엇을 출력합니까?",
+    compiles: "컴파일된다",
+    does_not_compile: "컴파일되지 않는다",
+    what_it_prints: "컴파일된다면 출력하는 내용:",
+    compiles_and_prints: "컴파일되고 다음을 출력합니다:",
+    it_compiles: "컴파일됩니다.",
+    error_at: "컴파일되지 않습니다: {line}번째 줄에서 {code} 오류가 납니다.",
+    it_does_not_compile: "컴파일되지 않습니다.",
+    check: "확인",
+    answer: "정답 보기",
+};
+
+/// How a quiz reads in one edition: its frame, and its text translated through the edition's
+/// catalog (the English book's text is used as it is).
+pub struct Language<'a> {
+    words: &'static Words,
+    catalog: Option<&'a Catalog>,
+}
+
+impl Language<'_> {
+    pub const ENGLISH: Language<'static> = Language {
+        words: &ENGLISH_WORDS,
+        catalog: None,
+    };
+
+    /// A translated edition, through its catalog.
+    pub fn translated(edition: Edition, catalog: &Catalog) -> Language<'_> {
+        assert_eq!(
+            edition, KOREAN,
+            "the quiz frame is written in English and Korean only"
+        );
+        Language {
+            words: &KOREAN_WORDS,
+            catalog: Some(catalog),
+        }
+    }
+
+    /// A Markdown text of the quiz in this language, as HTML.
+    fn markdown(&self, text: &str) -> Result<String, String> {
+        Ok(match self.catalog {
+            Some(catalog) => markdown(&translate_markdown(text, catalog)?),
+            None => markdown(text),
+        })
+    }
+}
 
 fn markdown(text: &str) -> String {
     let mut out = String::new();
@@ -68,16 +163,29 @@ fn order_key(id: &str, text: &str) -> u64 {
     hash
 }
 
-/// The quiz's HTML.
+/// The quiz's HTML in English.
 pub fn render(quiz: &QuizFile) -> String {
+    render_in(quiz, &Language::ENGLISH).expect("English needs no translation")
+}
+
+/// The quiz's HTML in one language. Options keep the English book's order, so that an answer is
+/// the same option in every edition.
+pub fn render_in(quiz: &QuizFile, language: &Language) -> Result<String, String> {
+    let words = language.words;
     let count = quiz.quiz.questions.len();
     let mut out = format!(
-        "<section class=\"quiz\" data-quiz=\"{}\" aria-label=\"Quiz\">\n",
-        quiz.name
+        "<section class=\"quiz\" data-quiz=\"{}\" aria-label=\"{}\">\n",
+        quiz.name, words.quiz
     );
     for (i, question) in quiz.quiz.questions.iter().enumerate() {
         let name = format!("{}-q{}", quiz.name, i + 1);
-        let legend = format!("<legend>Question {} of {count}</legend>\n", i + 1);
+        let legend = format!(
+            "<legend>{}</legend>\n",
+            words
+                .question
+                .replace("{n}", &(i + 1).to_string())
+                .replace("{count}", &count.to_string())
+        );
         match question {
             Question::MultipleChoice(q) => {
                 let fields = &q.0;
@@ -108,28 +216,31 @@ pub fn render(quiz: &QuizFile) -> String {
                     "<form class=\"quiz-question\" data-kind=\"choice\" data-id=\"{}\" data-answer=\"{}\">\n<fieldset>\n{legend}<div class=\"quiz-prompt\">\n{}</div>",
                     escape(id),
                     correct.join(","),
-                    markdown(&fields.prompt.prompt.0)
+                    language.markdown(&fields.prompt.prompt.0)?
                 );
                 if several {
-                    out.push_str("<p class=\"quiz-hint\">Choose every right answer.</p>\n");
+                    let _ = writeln!(out, "<p class=\"quiz-hint\">{}</p>", words.choose_every);
                 }
                 for (n, (text, _)) in options.iter().enumerate() {
                     let _ = writeln!(
                         out,
                         "<label class=\"quiz-option\"><input type=\"{input}\" name=\"{name}\" value=\"{n}\"><span>{}</span></label>",
-                        markdown(text)
+                        language.markdown(text)?
                     );
                 }
                 out.push_str("</fieldset>\n");
-                let mut answer = String::from(if several {
-                    "<p>The right answers:</p>\n"
-                } else {
-                    "<p>The right answer:</p>\n"
-                });
+                let mut answer = format!(
+                    "<p>{}</p>\n",
+                    if several {
+                        words.right_answers
+                    } else {
+                        words.right_answer
+                    }
+                );
                 for text in &right {
-                    answer.push_str(&markdown(text));
+                    answer.push_str(&language.markdown(text)?);
                 }
-                finish(&mut out, &answer, fields.context.as_ref());
+                finish(&mut out, &answer, fields.context.as_ref(), language)?;
             }
             Question::Tracing(q) => {
                 let fields = &q.0;
@@ -138,20 +249,21 @@ pub fn render(quiz: &QuizFile) -> String {
                 let stdout = fields.answer.stdout.as_deref();
                 let _ = writeln!(
                     out,
-                    "<form class=\"quiz-question\" data-kind=\"tracing\" data-id=\"{}\" data-compiles=\"{}\"{}>\n<fieldset>\n{legend}<div class=\"quiz-prompt\">\n<p>Does this program compile?{}</p>\n{}\n</div>",
+                    "<form class=\"quiz-question\" data-kind=\"tracing\" data-id=\"{}\" data-compiles=\"{}\"{}>\n<fieldset>\n{legend}<div class=\"quiz-prompt\">\n<p>{}{}</p>\n{}\n</div>",
                     escape(id),
                     if compiles { "yes" } else { "no" },
                     stdout
                         .map(|s| format!(" data-stdout=\"{}\"", escape(s.trim_end())))
                         .unwrap_or_default(),
+                    words.does_it_compile,
                     if stdout.is_some() {
-                        " If it does, what does it print?"
+                        words.what_does_it_print
                     } else {
                         ""
                     },
                     code_block(&fields.prompt.program)
                 );
-                for (value, text) in [("yes", "It compiles"), ("no", "It does not compile")] {
+                for (value, text) in [("yes", words.compiles), ("no", words.does_not_compile)] {
                     let _ = writeln!(
                         out,
                         "<label class=\"quiz-option\"><input type=\"radio\" name=\"{name}\" value=\"{value}\"><span>{text}</span></label>"
@@ -160,36 +272,54 @@ pub fn render(quiz: &QuizFile) -> String {
                 if stdout.is_some() {
                     let _ = writeln!(
                         out,
-                        "<label class=\"quiz-output\"><span>What it prints, if it compiles:</span><textarea name=\"{name}-stdout\" rows=\"4\" spellcheck=\"false\"></textarea></label>"
+                        "<label class=\"quiz-output\"><span>{}</span><textarea name=\"{name}-stdout\" rows=\"4\" spellcheck=\"false\"></textarea></label>",
+                        words.what_it_prints
                     );
                 }
                 out.push_str("</fieldset>\n");
                 let answer = match (stdout, fields.answer.line_number) {
                     (Some(s), _) => format!(
-                        "<p>It compiles and prints:</p>\n<pre><code class=\"language-text\">{}</code></pre>\n",
+                        "<p>{}</p>\n<pre><code class=\"language-text\">{}</code></pre>\n",
+                        words.compiles_and_prints,
                         escape(s.trim_end())
                     ),
-                    (None, _) if compiles => "<p>It compiles.</p>\n".to_owned(),
+                    (None, _) if compiles => format!("<p>{}</p>\n", words.it_compiles),
                     (None, Some(line)) => {
                         let code = quiz.checks[i].error.as_deref().unwrap_or_default();
-                        format!("<p>It does not compile: error {code} at line {line}.</p>\n")
+                        format!(
+                            "<p>{}</p>\n",
+                            words
+                                .error_at
+                                .replace("{code}", code)
+                                .replace("{line}", &line.to_string())
+                        )
                     }
-                    (None, None) => "<p>It does not compile.</p>\n".to_owned(),
+                    (None, None) => format!("<p>{}</p>\n", words.it_does_not_compile),
                 };
-                finish(&mut out, &answer, fields.context.as_ref());
+                finish(&mut out, &answer, fields.context.as_ref(), language)?;
             }
             Question::ShortAnswer(_) => {}
         }
     }
     out.push_str("</section>\n");
-    one_block(&out) + "\n"
+    Ok(one_block(&out) + "\n")
 }
 
 /// The Check button, the live feedback and the folded answer with its explanation.
-fn finish(out: &mut String, answer: &str, context: Option<&Markdown>) {
-    let context = context.map(|c| markdown(&c.0)).unwrap_or_default();
+fn finish(
+    out: &mut String,
+    answer: &str,
+    context: Option<&Markdown>,
+    language: &Language,
+) -> Result<(), String> {
+    let context = match context {
+        Some(c) => language.markdown(&c.0)?,
+        None => String::new(),
+    };
     let _ = writeln!(
         out,
-        "<div class=\"quiz-actions\"><button type=\"submit\" hidden>Check</button></div>\n<p class=\"quiz-feedback\" role=\"status\" aria-live=\"polite\"></p>\n<details class=\"quiz-answer\">\n<summary>Answer</summary>\n{answer}<div class=\"quiz-context\">\n{context}</div>\n</details>\n</form>"
+        "<div class=\"quiz-actions\"><button type=\"submit\" hidden>{}</button></div>\n<p class=\"quiz-feedback\" role=\"status\" aria-live=\"polite\"></p>\n<details class=\"quiz-answer\">\n<summary>{}</summary>\n{answer}<div class=\"quiz-context\">\n{context}</div>\n</details>\n</form>",
+        language.words.check, language.words.answer
     );
+    Ok(())
 }

@@ -5,8 +5,10 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use super::variation::{self, Tally};
+use super::words::Language;
 use super::{RUNS, RecordedRun, Recording, TimelineSpec, VARIATION_RUNS, Variation, svg};
 use crate::catalog::Listing;
+use crate::i18n::edition::TRANSLATIONS;
 use crate::report;
 use crate::run::{self, Run};
 
@@ -80,22 +82,52 @@ pub fn record(root: &Path, listing: &Listing, exe: &Path) -> Result<Recorded, St
     })
 }
 
-/// Writes `src/timelines/NAME.html` and `NAME.runs.html` from a recording.
+/// Writes `src/timelines/NAME.html` and `NAME.runs.html` from a recording, and their renderings in
+/// each translated edition (`src/timelines/LANG/`), whose bar labels come from `po/LANG.po`.
 pub fn write_picture(
     root: &Path,
     listing: &Listing,
     spec: &TimelineSpec,
     recording: &Recording,
 ) -> Result<(), String> {
-    report::write(
-        &listing.picture_path(root),
-        &svg::figure(listing, spec, recording),
-    )?;
+    let picture = listing.picture_path(root);
     let more = listing.more_runs_path(root);
+    write_edition(
+        &picture,
+        &more,
+        listing,
+        spec,
+        recording,
+        &Language::ENGLISH,
+    )?;
+    for edition in TRANSLATIONS {
+        let catalog = edition.catalog(root)?;
+        let language = Language::translated(*edition, &catalog);
+        write_edition(
+            &edition.generated_path(&picture),
+            &edition.generated_path(&more),
+            listing,
+            spec,
+            recording,
+            &language,
+        )?;
+    }
+    Ok(())
+}
+
+fn write_edition(
+    picture: &Path,
+    more: &Path,
+    listing: &Listing,
+    spec: &TimelineSpec,
+    recording: &Recording,
+    language: &Language,
+) -> Result<(), String> {
+    report::write(picture, &svg::figure(listing, spec, recording, language))?;
     if recording.runs.len() > 1 {
-        report::write(&more, &svg::more_runs(spec, recording))
+        report::write(more, &svg::more_runs(spec, recording, language))
     } else {
-        match std::fs::remove_file(&more) {
+        match std::fs::remove_file(more) {
             Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
                 Err(format!("cannot remove {}: {e}", more.display()))
             }

@@ -9,6 +9,7 @@
 
 use std::fmt::Write as _;
 
+use super::words::{Language, fill};
 use super::{RecordedRun, Recording, Span, TimelineSpec, spans};
 use crate::catalog::Listing;
 
@@ -36,12 +37,18 @@ const LABEL_CHAR: f64 = 6.7;
 /// all a page needs to show (with or without JavaScript, and in `print.html`). The other runs are
 /// in `NAME.runs.html` (see [`more_runs`]), fetched only when a reader asks for another run, so
 /// that they add nothing to a chapter's first load.
-pub fn figure(listing: &Listing, spec: &TimelineSpec, recording: &Recording) -> String {
+pub fn figure(
+    listing: &Listing,
+    spec: &TimelineSpec,
+    recording: &Recording,
+    language: &Language,
+) -> String {
     let total = recording.runs.len();
     let mut html = String::new();
     let more = if total > 1 {
         format!(
-            r#" data-more="timelines/{}""#,
+            r#" data-more="{}{}""#,
+            language.dir(),
             escape(&more_runs_file(&listing.name))
         )
     } else {
@@ -53,12 +60,12 @@ pub fn figure(listing: &Listing, spec: &TimelineSpec, recording: &Recording) -> 
         escape(&listing.name)
     );
     if let Some(first) = recording.runs.first() {
-        render_run(&mut html, spec, recording, first, 1);
+        render_run(&mut html, spec, recording, first, 1, language);
     }
     let _ = writeln!(
         html,
         "<figcaption>{}</figcaption>",
-        caption(spec, recording)
+        caption(spec, recording, language)
     );
     html.push_str("</figure>\n");
     html
@@ -71,10 +78,10 @@ pub fn more_runs_file(name: &str) -> String {
 
 /// Runs 2 and later of a listing, each a hidden SVG drawn on the same axis as run 1, and the lines
 /// of every run as JSON, for the page's script to swap into the figure and the output block.
-pub fn more_runs(spec: &TimelineSpec, recording: &Recording) -> String {
+pub fn more_runs(spec: &TimelineSpec, recording: &Recording, language: &Language) -> String {
     let mut html = String::new();
     for (index, run) in recording.runs.iter().enumerate().skip(1) {
-        render_run(&mut html, spec, recording, run, index + 1);
+        render_run(&mut html, spec, recording, run, index + 1, language);
     }
     let _ = writeln!(
         html,
@@ -90,6 +97,7 @@ fn render_run(
     recording: &Recording,
     run: &RecordedRun,
     number: usize,
+    language: &Language,
 ) {
     let lanes = recording.lanes(spec);
     let labels = span_labels(spec);
@@ -99,6 +107,7 @@ fn render_run(
         labels: &labels,
         axis: &axis,
         spans: spans(spec, run),
+        language,
     };
     picture.render(html, run, number, recording.runs.len());
 }
@@ -200,6 +209,7 @@ struct Picture<'a> {
     labels: &'a [&'a str],
     axis: &'a Axis,
     spans: Vec<Span>,
+    language: &'a Language<'a>,
 }
 
 impl Picture<'_> {
@@ -212,11 +222,19 @@ impl Picture<'_> {
         let axis_y = TOP + self.lanes.len() as f64 * LANE + 4.0;
         let height = axis_y + AXIS - 4.0;
         let hidden = if number == 1 { "" } else { " hidden" };
+        let words = self.language.words;
         let _ = writeln!(
             html,
-            r#"<svg class="timeline-run" data-run="{number}" viewBox="0 0 {WIDTH} {height}" role="group" aria-label="Run {number} of {total}: {} lines in {:.1} ms"{hidden}>"#,
-            run.lines.len(),
-            run.end_ms
+            r#"<svg class="timeline-run" data-run="{number}" viewBox="0 0 {WIDTH} {height}" role="group" aria-label="{}"{hidden}>"#,
+            fill(
+                words.run_label,
+                &[
+                    ("number", &number.to_string()),
+                    ("total", &total.to_string()),
+                    ("lines", &run.lines.len().to_string()),
+                    ("ms", &format!("{:.1}", run.end_ms)),
+                ]
+            )
         );
         for lane in self.lanes {
             let y = self.lane_y(lane);
@@ -247,14 +265,15 @@ impl Picture<'_> {
         let exit_x = self.axis.x(run.end_ms);
         let _ = writeln!(
             html,
-            r#"<line class="timeline-exit" x1="{exit_x:.1}" y1="{:.1}" x2="{exit_x:.1}" y2="{axis_y:.1}"><title>the process exited at {:.1} ms</title></line>"#,
+            r#"<line class="timeline-exit" x1="{exit_x:.1}" y1="{:.1}" x2="{exit_x:.1}" y2="{axis_y:.1}"><title>{}</title></line>"#,
             TOP - 4.0,
-            run.end_ms
+            fill(words.exited_at, &[("ms", &format!("{:.1}", run.end_ms))])
         );
         let _ = writeln!(
             html,
-            r#"<text class="timeline-exit-label" x="{exit_x:.1}" y="{:.1}" text-anchor="end">exit</text>"#,
-            TOP - 7.0
+            r#"<text class="timeline-exit-label" x="{exit_x:.1}" y="{:.1}" text-anchor="end">{}</text>"#,
+            TOP - 7.0,
+            words.exit
         );
         for (index, line) in run.lines.iter().enumerate() {
             let x = marks[index];
@@ -302,26 +321,37 @@ impl Picture<'_> {
         let x = at(span.from_line, span.from_ms);
         // A span between two lines printed at once still shows, as a sliver.
         let width = (at(span.to_line, span.to_ms) - x).max(2.0);
+        let words = self.language.words;
+        let label = self.language.label(&span.label);
         let (open, until) = if span.open {
-            (" timeline-span-open", "until the process exited".to_owned())
+            (" timeline-span-open", words.until_exit.to_owned())
         } else {
-            ("", format!("to {:.1} ms", span.to_ms))
+            (
+                "",
+                fill(words.until, &[("ms", &format!("{:.1}", span.to_ms))]),
+            )
         };
         let class = format!("timeline-span timeline-span-kind-{kind}{open}");
         let _ = writeln!(
             html,
-            r#"<rect class="{class}" x="{x:.1}" y="{:.1}" width="{width:.1}" height="{BAR_HEIGHT}" rx="2"><title>{}: from {:.1} ms {until}</title></rect>"#,
+            r#"<rect class="{class}" x="{x:.1}" y="{:.1}" width="{width:.1}" height="{BAR_HEIGHT}" rx="2"><title>{}</title></rect>"#,
             y - BAR_HEIGHT / 2.0,
-            escape(&span.label),
-            span.from_ms
+            escape(&fill(
+                words.span_title,
+                &[
+                    ("label", &label),
+                    ("from", &format!("{:.1}", span.from_ms)),
+                    ("until", &until)
+                ]
+            ))
         );
-        if width >= span.label.chars().count() as f64 * LABEL_CHAR + 4.0 {
+        if width >= label_width(&label) + 4.0 {
             let _ = writeln!(
                 html,
                 r#"<text class="timeline-span-label" x="{:.1}" y="{:.1}">{}</text>"#,
                 x + 2.0,
                 y - BAR_HEIGHT / 2.0 - 2.0,
-                escape(&span.label)
+                escape(&label)
             );
         }
     }
@@ -337,7 +367,7 @@ impl Picture<'_> {
             let (x1, x2) = (axis.x(from) + 2.0, axis.x(to) - 2.0);
             let _ = writeln!(
                 html,
-                r#"<path class="timeline-break" d="M{:.1} {:.1}L{:.1} {:.1}M{:.1} {:.1}L{:.1} {:.1}"><title>{:.1} ms in which nothing was printed, drawn short</title></path>"#,
+                r#"<path class="timeline-break" d="M{:.1} {:.1}L{:.1} {:.1}M{:.1} {:.1}L{:.1} {:.1}"><title>{}</title></path>"#,
                 x1 - 2.0,
                 axis_y + 5.0,
                 x1 + 2.0,
@@ -346,7 +376,10 @@ impl Picture<'_> {
                 axis_y + 5.0,
                 x2 + 2.0,
                 axis_y - 5.0,
-                to - from
+                fill(
+                    self.language.words.gap,
+                    &[("ms", &format!("{:.1}", to - from))]
+                )
             );
         }
         let mut last_label = f64::NEG_INFINITY;
@@ -381,7 +414,8 @@ impl Picture<'_> {
 
 /// What the picture shows, as a legend of swatches drawn like the picture's own marks and bars,
 /// and how much the output varied, in words.
-fn caption(spec: &TimelineSpec, recording: &Recording) -> String {
+fn caption(spec: &TimelineSpec, recording: &Recording, language: &Language) -> String {
+    let words = language.words;
     let total = recording.runs.len();
     let swatch = |shape: &str| {
         format!(
@@ -389,8 +423,9 @@ fn caption(spec: &TimelineSpec, recording: &Recording) -> String {
         )
     };
     let mut legend = vec![format!(
-        "{} a line, on its thread's lane",
-        swatch(r#"<circle class="timeline-mark-swatch" cx="9" cy="5" r="4"/>"#)
+        "{} {}",
+        swatch(r#"<circle class="timeline-mark-swatch" cx="9" cy="5" r="4"/>"#),
+        words.legend_line
     )];
     // Labels may hold commas themselves ("waits for e1, polling"), so items are separated by
     // semicolons.
@@ -401,35 +436,48 @@ fn caption(spec: &TimelineSpec, recording: &Recording) -> String {
                 r#"<rect class="timeline-span timeline-span-kind-{}" x="1" y="1" width="16" height="8" rx="2"/>"#,
                 kind % BAR_KINDS
             )),
-            escape(label)
+            escape(&language.label(label))
         ));
     }
     legend.push(format!(
-        "{} the process exits (a bar still open then is dashed)",
-        swatch(r#"<line class="timeline-exit" x1="9" y1="0" x2="9" y2="10"/>"#)
+        "{} {}",
+        swatch(r#"<line class="timeline-exit" x1="9" y1="0" x2="9" y2="10"/>"#),
+        words.legend_exit
     ));
-    let mut text = format!(
-        r#"Run <span class="timeline-run-number">1</span> of {total}: {}."#,
-        legend.join("; ")
+    let mut text = fill(
+        words.caption,
+        &[
+            ("total", &total.to_string()),
+            ("legend", &legend.join("; ")),
+        ],
     );
     if let Some(variation) = &recording.variation {
-        let _ = write!(
-            text,
-            " In {} runs on a {} ({}), ",
-            variation.runs,
-            escape(&variation.machine),
-            variation.date
-        );
+        text.push_str(&fill(
+            words.variation,
+            &[
+                ("runs", &variation.runs.to_string()),
+                ("machine", &escape(&variation.machine)),
+                ("date", &variation.date.to_string()),
+            ],
+        ));
         match variation.orders.len() {
-            1 => text.push_str("every run printed the same lines in the same order."),
+            1 => text.push_str(words.same_every_run),
             // Runs differ in the order of their lines and, for some listings, in which lines
             // they print (a thread cut off earlier or later), so what is counted is outputs.
-            n => {
-                let _ = write!(text, "the output came out {n} different ways.");
-            }
+            n => text.push_str(&fill(words.different_ways, &[("n", &n.to_string())])),
         }
     }
     text
+}
+
+/// About how wide a label is drawn: Hangul and other wide characters take about twice the width of
+/// a Latin letter.
+fn label_width(label: &str) -> f64 {
+    label
+        .chars()
+        .map(|c| if c.len_utf8() >= 3 { 1.9 } else { 1.0 })
+        .sum::<f64>()
+        * LABEL_CHAR
 }
 
 /// Each label of the declared spans, once, in the catalog's order.
@@ -499,14 +547,23 @@ mod tests {
             }],
             variation: None,
         };
-        let html = figure(&listing, listing.timeline.as_ref().unwrap(), &recording);
+        let html = figure(
+            &listing,
+            listing.timeline.as_ref().unwrap(),
+            &recording,
+            &Language::ENGLISH,
+        );
         for line in html.lines() {
             assert!(!line.trim().is_empty(), "blank line in\n{html}");
             assert!(line.starts_with('<'), "indented line `{line}`");
         }
         assert!(!html.contains(" id="));
         assert!(!html.contains("<b>"));
-        let more = more_runs(listing.timeline.as_ref().unwrap(), &recording);
+        let more = more_runs(
+            listing.timeline.as_ref().unwrap(),
+            &recording,
+            &Language::ENGLISH,
+        );
         assert!(
             !more.contains("</script>\"") && more.contains("\\u003c/script\\u003e"),
             "a line holding </script> must not end the data script:\n{more}"
