@@ -4,6 +4,7 @@
 use std::fs;
 
 use book_tools::catalog::Catalog;
+use book_tools::i18n::edition::TRANSLATIONS;
 use book_tools::quiz::{self, QuizFile, check, render};
 use book_tools::repo_root;
 
@@ -82,23 +83,37 @@ fn every_program_compiles_or_fails_and_prints_as_its_answer_says() {
 #[test]
 fn every_quiz_page_is_rendered_from_its_quiz_file() {
     let root = repo_root();
+    let catalogs: Vec<_> = TRANSLATIONS
+        .iter()
+        .map(|e| (*e, e.catalog(&root).unwrap_or_else(|e| panic!("{e}"))))
+        .collect();
     let mut problems = Vec::new();
     for quiz in quizzes() {
-        let path = quiz.html_path(&root);
-        let shown = path
-            .strip_prefix(&root)
-            .unwrap_or(&path)
-            .display()
-            .to_string();
-        match fs::read_to_string(&path) {
-            Ok(committed) if committed == render::render(&quiz) => {}
-            Ok(_) => problems.push(format!(
-                "{shown} is stale: it is not what {} renders to; `cargo run -p book-tools --bin render-quizzes` regenerates it",
-                quiz.path()
-            )),
-            Err(e) => problems.push(format!(
-                "{shown} is missing ({e}); `cargo run -p book-tools --bin render-quizzes` writes it"
-            )),
+        let mut pages = vec![(quiz.html_path(&root), Ok(render::render(&quiz)))];
+        for (edition, catalog) in &catalogs {
+            let language = render::Language::translated(*edition, catalog);
+            pages.push((
+                edition.generated_path(&quiz.html_path(&root)),
+                render::render_in(&quiz, &language),
+            ));
+        }
+        for (path, rendered) in pages {
+            let shown = path
+                .strip_prefix(&root)
+                .unwrap_or(&path)
+                .display()
+                .to_string();
+            let rendered = rendered.unwrap_or_else(|e| panic!("{shown}: {e}"));
+            match fs::read_to_string(&path) {
+                Ok(committed) if committed == rendered => {}
+                Ok(_) => problems.push(format!(
+                    "{shown} is stale: it is not what {} renders to; `cargo run -p book-tools --bin render-quizzes` regenerates it",
+                    quiz.path()
+                )),
+                Err(e) => problems.push(format!(
+                    "{shown} is missing ({e}); `cargo run -p book-tools --bin render-quizzes` writes it"
+                )),
+            }
         }
     }
     assert_none("quiz pages", problems);

@@ -306,9 +306,25 @@ fn every_recording_and_picture_belongs_to_a_listing_with_a_timeline() {
         .map(|l| l.name.as_str())
         .collect();
     let mut problems = Vec::new();
-    for (dir, extension) in [(TIMELINE_DIR, ".json"), (PICTURE_DIR, ".html")] {
-        for entry in fs::read_dir(root.join(dir)).into_iter().flatten().flatten() {
+    let mut dirs = vec![
+        (TIMELINE_DIR.to_owned(), ".json"),
+        (PICTURE_DIR.to_owned(), ".html"),
+    ];
+    dirs.extend(
+        TRANSLATIONS
+            .iter()
+            .map(|e| (format!("{PICTURE_DIR}/{}", e.lang), ".html")),
+    );
+    for (dir, extension) in dirs {
+        for entry in fs::read_dir(root.join(&dir))
+            .into_iter()
+            .flatten()
+            .flatten()
+        {
             let file = entry.file_name().to_string_lossy().into_owned();
+            if entry.path().is_dir() && TRANSLATIONS.iter().any(|e| e.lang == file) {
+                continue;
+            }
             let belongs = file
                 .strip_suffix(extension)
                 .map(|name| name.strip_suffix(".runs").unwrap_or(name))

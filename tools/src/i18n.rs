@@ -1,5 +1,6 @@
 //! The Korean edition: the translation template, the translation's checks and the Korean build.
 
+pub mod check;
 pub mod edition;
 pub mod switch;
 pub mod template;
@@ -7,8 +8,9 @@ pub mod update;
 
 /// The mdBook directives (`{{#include ...}}`, `{{#rustdoc_include ...}}`, ...) in a text, in order.
 pub fn directives(text: &str) -> Vec<String> {
-    let pattern = regex::Regex::new(r"\{\{#[^}]*\}\}").expect("a valid pattern");
-    pattern
+    static DIRECTIVE: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| regex::Regex::new(r"\{\{#[^}]*\}\}").expect("a valid pattern"));
+    DIRECTIVE
         .find_iter(text)
         .map(|m| m.as_str().to_owned())
         .collect()
