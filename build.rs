@@ -6,7 +6,7 @@ use std::path::PathBuf;
 fn main() {
     let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("set by cargo"));
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("set by cargo")).join("book");
-    for watched in ["book.toml", "src", "listings/src"] {
+    for watched in ["book.toml", "src", "listings/src", "po"] {
         println!("cargo:rerun-if-changed={watched}");
     }
     let chapters = match book_tools::book::write_for_skeptic(&root, &out) {

@@ -67,6 +67,19 @@ fn every_internal_link_resolves_in_the_built_html() {
 }
 
 #[test]
+fn every_edition_shows_the_code_blocks_and_ids_of_the_english_book() {
+    let root = repo_root();
+    for edition in book_tools::i18n::edition::TRANSLATIONS {
+        let problems =
+            book_tools::i18n::parity::check(&root, *edition).unwrap_or_else(|e| panic!("{e}"));
+        assert_none(
+            &format!("the {} edition differs from the English book", edition.name),
+            problems,
+        );
+    }
+}
+
+#[test]
 fn every_code_block_language_is_highlighted() {
     assert_none(
         "code blocks highlight.js cannot colour",

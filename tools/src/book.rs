@@ -11,6 +11,7 @@ use mdbook_driver::errors::Result as MdResult;
 use mdbook_renderer::{RenderContext, Renderer};
 
 use crate::i18n::edition::{ENGLISH, Edition, TRANSLATIONS, Translate, lookup};
+use crate::i18n::parity::{CodeBlock, code_blocks};
 
 /// One chapter after mdBook's preprocessors ran: includes expanded, hidden lines kept.
 pub struct ExpandedChapter {
@@ -127,21 +128,51 @@ pub fn test_edition(root: &Path, deps: &Path, edition: Edition) -> Result<(), St
 /// `ignore` here and stay checked by rustdoc in the `mdbook test` layer. Each file is written only
 /// when its text changed and is then backdated: skeptic asks cargo to rerun the build script when
 /// these files change, and a file newer than the last run would make every build dirty.
+///
+/// Each translation's Rust blocks are checked too. A block identical to one of the English book
+/// is the same program, already a test; any other is written to `LANG-CHAPTER.md` and becomes a
+/// test of its own (the book lint requires there are none).
 pub fn write_for_skeptic(root: &Path, out_dir: &Path) -> Result<Vec<PathBuf>, String> {
     fs::create_dir_all(out_dir).map_err(|e| format!("cannot create {}: {e}", out_dir.display()))?;
     let mut written = Vec::new();
-    for chapter in expanded_chapters(root)? {
+    let english = expanded_chapters(root)?;
+    let english_blocks: std::collections::BTreeSet<CodeBlock> = english
+        .iter()
+        .flat_map(|chapter| code_blocks(&chapter.content))
+        .collect();
+    for chapter in english {
         let file_name = chapter.path.to_string_lossy().replace(['/', '\\'], "-");
-        let path = out_dir.join(file_name);
-        let text = chapter
-            .content
-            .replace("```rust,compile_fail", "```rust,ignore");
-        if fs::read_to_string(&path).ok().as_deref() != Some(text.as_str()) {
-            fs::write(&path, &text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        written.push(write_backdated(&out_dir.join(file_name), &chapter.content)?);
+    }
+    for edition in TRANSLATIONS {
+        for chapter in expanded_edition(root, *edition)? {
+            let own: Vec<String> = code_blocks(&chapter.content)
+                .into_iter()
+                .filter(|block| block.0.starts_with("rust") && !english_blocks.contains(block))
+                .map(|(info, code)| format!("```{info}\n{code}```\n"))
+                .collect();
+            let file_name = format!(
+                "{}-{}",
+                edition.lang,
+                chapter.path.to_string_lossy().replace(['/', '\\'], "-")
+            );
+            let path = out_dir.join(file_name);
+            if own.is_empty() {
+                let _ = fs::remove_file(&path);
+            } else {
+                written.push(write_backdated(&path, &own.join("\n"))?);
+            }
         }
-        filetime::set_file_mtime(&path, filetime::FileTime::from_unix_time(1, 0))
-            .map_err(|e| format!("cannot backdate {}: {e}", path.display()))?;
-        written.push(path);
     }
     Ok(written)
+}
+
+fn write_backdated(path: &Path, content: &str) -> Result<PathBuf, String> {
+    let text = content.replace("```rust,compile_fail", "```rust,ignore");
+    if fs::read_to_string(path).ok().as_deref() != Some(text.as_str()) {
+        fs::write(path, &text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    }
+    filetime::set_file_mtime(path, filetime::FileTime::from_unix_time(1, 0))
+        .map_err(|e| format!("cannot backdate {}: {e}", path.display()))?;
+    Ok(path.to_path_buf())
 }

@@ -2,6 +2,7 @@
 
 pub mod check;
 pub mod edition;
+pub mod parity;
 pub mod switch;
 pub mod template;
 pub mod update;
