@@ -104,6 +104,9 @@ pub fn build_html(root: &Path, dest: &Path) -> Result<PathBuf, String> {
         book.build()
             .map_err(|e| format!("mdBook cannot build the {} book: {e:#}", edition.name))?;
         crate::search_index::index_dotted_parts(dir)?;
+        if *edition != ENGLISH {
+            crate::search_index::index_unicode_words(dir)?;
+        }
     }
     crate::i18n::switch::link_editions(dest)?;
     Ok(dest.to_path_buf())
