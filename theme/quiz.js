@@ -4,6 +4,12 @@
 (function () {
     'use strict';
     var KEY = 'quiz-answered-right';
+    // The feedback's words in each edition of the book, chosen by the page's language.
+    var WORDS = {
+        en: { choose: 'Choose an answer first.', right: 'Right. ', wrong: 'Not right. ' },
+        ko: { choose: '먼저 답을 고르세요.', right: '맞았습니다. ', wrong: '틀렸습니다. ' }
+    };
+    var words = WORDS[document.documentElement.lang] || WORDS.en;
     function load() {
         try { return JSON.parse(localStorage.getItem(KEY)) || {}; } catch (e) { return {}; }
     }
@@ -38,12 +44,12 @@
                 var right = isRight(form);
                 form.classList.remove('quiz-right', 'quiz-wrong');
                 if (right === null) {
-                    feedback.textContent = 'Choose an answer first.';
+                    feedback.textContent = words.choose;
                     return;
                 }
                 form.classList.add(right ? 'quiz-right' : 'quiz-wrong');
                 var why = form.querySelector('.quiz-context').textContent.trim();
-                feedback.textContent = (right ? 'Right. ' : 'Not right. ') + why;
+                feedback.textContent = (right ? words.right : words.wrong) + why;
                 form.querySelector('details.quiz-answer').open = true;
                 if (right) { done[key] = true; save(done); }
             });

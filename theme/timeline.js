@@ -4,6 +4,27 @@
 (function () {
     "use strict";
 
+    // The controls' words in each edition of the book, chosen by the page's language.
+    const WORDS = {
+        en: {
+            step: "Step",
+            reset: "Reset",
+            next: "Show another run",
+            line: (n, count) => "line " + n + " of " + count + ": ",
+            loading: "loading the other runs",
+            failed: (why) => "the other runs could not be loaded (" + why + ")",
+        },
+        ko: {
+            step: "한 줄씩",
+            reset: "처음으로",
+            next: "다른 실행 보기",
+            line: (n, count) => count + "줄 중 " + n + "번째 줄: ",
+            loading: "다른 실행을 불러오는 중",
+            failed: (why) => "다른 실행을 불러오지 못했습니다 (" + why + ")",
+        },
+    };
+    const words = WORDS[document.documentElement.lang] || WORDS.en;
+
     // The output block of a figure: the nearest `pre` before it.
     function outputBlockOf(figure) {
         for (let el = figure.previousElementSibling; el; el = el.previousElementSibling) {
@@ -130,7 +151,7 @@
         // (the mark's own title), for the status line that screen readers announce.
         function describe(mark) {
             const title = mark.querySelector("title");
-            return "line " + (Number(mark.dataset.line) + 1) + " of " + lineCount() + ": " +
+            return words.line(Number(mark.dataset.line) + 1, lineCount()) +
                 (title ? title.textContent : "");
         }
 
@@ -198,9 +219,9 @@
 
         const controls = document.createElement("div");
         controls.className = "timeline-controls";
-        const stepButton = button("timeline-step", "Step");
-        const resetButton = button("timeline-reset", "Reset");
-        const nextRunButton = button("timeline-next-run", "Show another run");
+        const stepButton = button("timeline-step", words.step);
+        const resetButton = button("timeline-reset", words.reset);
+        const nextRunButton = button("timeline-next-run", words.next);
         const status = document.createElement("span");
         status.className = "timeline-status";
         status.setAttribute("aria-live", "polite");
@@ -250,13 +271,13 @@
         nextRunButton.addEventListener("click", function () {
             // Disabled until the runs are in, so that a second press cannot skip one.
             nextRunButton.disabled = true;
-            status.textContent = "loading the other runs";
+            status.textContent = words.loading;
             loadMore().then(function () {
                 nextRunButton.disabled = false;
                 showRun((run + 1) % runs.length);
             }, function (error) {
                 nextRunButton.disabled = false;
-                status.textContent = "the other runs could not be loaded (" + error.message + ")";
+                status.textContent = words.failed(error.message);
             });
         });
     }

@@ -65,9 +65,56 @@ fn help(edition: Edition) -> &'static [(&'static str, &'static str)] {
     }
 }
 
+/// Strings of mdBook's scripts a reader sees (button titles, messages), quoted as the scripts quote
+/// them, in each translation: `(English, translated)`.
+fn script_strings(edition: Edition) -> &'static [(&'static str, &'static str)] {
+    match edition.lang {
+        "ko" => &[
+            ("'Copy to clipboard'", "'클립보드에 복사'"),
+            ("'Copied!'", "'복사했습니다!'"),
+            ("'Clipboard error!'", "'클립보드 오류!'"),
+            ("'Run this code'", "'이 코드 실행'"),
+            ("'Running...'", "'실행 중...'"),
+            ("'No output'", "'출력 없음'"),
+            ("'Hide lines'", "'줄 숨기기'"),
+            ("'Show hidden lines'", "'숨긴 줄 보기'"),
+            ("\"Show hidden lines\"", "\"숨긴 줄 보기\""),
+            ("'Undo changes'", "'변경 되돌리기'"),
+            ("'Table'", "'표'"),
+            ("'Code block'", "'코드 블록'"),
+            ("' search result for \\''", "'개의 검색 결과: \\''"),
+            ("' search results for \\''", "'개의 검색 결과: \\''"),
+            ("'No search results for \\''", "'검색 결과 없음: \\''"),
+        ],
+        _ => &[],
+    }
+}
+
+/// mdBook's scripts in a translated edition's directory, speaking its language.
+fn localize_scripts(dir: &Path, edition: Edition) -> Result<(), String> {
+    let entries = fs::read_dir(dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if !(name.starts_with("book-") || name.starts_with("searcher-")) || !name.ends_with(".js") {
+            continue;
+        }
+        rewrite(&entry.path(), |script| {
+            script_strings(edition)
+                .iter()
+                .fold(script.to_owned(), |text, (english, translated)| {
+                    text.replace(english, translated)
+                })
+        })?;
+    }
+    Ok(())
+}
+
 /// Links every page of the English book in `english` to the same page of each translation in
-/// `english/LANG/`, and back.
+/// `english/LANG/`, and back, and gives each translation mdBook's interface in its language.
 pub fn link_editions(english: &Path) -> Result<(), String> {
+    for translation in TRANSLATIONS {
+        localize_scripts(&translation.build_dir(english), *translation)?;
+    }
     for page in pages(english, english)? {
         for translation in TRANSLATIONS {
             let translated = translation.build_dir(english).join(&page);
