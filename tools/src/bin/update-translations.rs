@@ -9,8 +9,14 @@ fn main() -> ExitCode {
         Ok(report) => {
             for updated in report {
                 println!(
-                    "po/{}.po: {} translations kept, {} messages to translate, {} translations dropped",
-                    updated.edition.lang, updated.kept, updated.untranslated, updated.dropped
+                    "po/{}.po: {} translations kept, {} changed messages given their old translation \
+                     (fuzzy: check each, then remove the flag), {} messages to translate, {} \
+                     translations dropped",
+                    updated.edition.lang,
+                    updated.kept,
+                    updated.fuzzy,
+                    updated.untranslated,
+                    updated.dropped
                 );
             }
             ExitCode::SUCCESS
