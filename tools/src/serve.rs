@@ -14,7 +14,7 @@ use crate::book;
 use crate::site::{Builds, Site};
 
 /// What the book is built from: a change to any of these rebuilds it.
-const SOURCES: [&str; 4] = ["book.toml", "src", "theme", "listings"];
+const SOURCES: [&str; 5] = ["book.toml", "src", "theme", "listings", "po"];
 
 /// How long the sources must stay unchanged before a rebuild starts, so that an editor's save (or
 /// `cargo bless` writing many files) gives one rebuild, not one per file.
