@@ -3,7 +3,9 @@
 //! directives and Markdown emphasis.
 //!
 //! Code spans, links and tags are compared as multisets: Korean puts words in another order, so a
-//! code span may move, but none may be dropped, added or edited.
+//! code span may move, but none may be dropped, added or edited. Every number of the English must
+//! be in the translation too (a translation may add some: "sixteen" is 16개), so that a figure the
+//! English book updates from a new run cannot stay old in a translation.
 
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
@@ -91,6 +93,12 @@ pub fn differences(english: &str, translated: &str) -> Vec<String> {
                 minus(&b, &a)
             ));
         }
+    }
+    let missing = minus(&count(numbers(english)), &count(numbers(translated)));
+    if !missing.is_empty() {
+        found.push(format!(
+            "numbers of the English are missing from the translation: {missing:?}"
+        ));
     }
     if directives(english) != directives(translated) {
         found.push(format!(
@@ -183,6 +191,16 @@ fn tags(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// The numbers of a message's prose (code, link targets, tags and directives left out).
+fn numbers(text: &str) -> Vec<String> {
+    let prose = pattern!(r"(?s)`[^`]*`|<code>.*?</code>|\]\([^)]*\)|<[^>]*>|\{\{#[^}]*\}\}")
+        .replace_all(text, " ");
+    pattern!(r"\d+(?:[.,]\d+)*")
+        .find_iter(&prose)
+        .map(|m| m.as_str().to_owned())
+        .collect()
+}
+
 /// The emphasis and strong emphasis Markdown parses: a marker that no longer parses (`_단어_가`,
 /// where the closing `_` touches a letter) would show on the page as it is.
 fn emphasis(text: &str) -> Vec<String> {
@@ -261,6 +279,9 @@ mod tests {
             (KOREAN.replace("*먼저*", "*먼저*가"), "nothing"),
             (KOREAN.replace("*먼저*", "_먼저_가"), "emphasis"),
         ];
+        let found = differences("45 of the 200 runs", "200번 중 44번");
+        assert!(found.iter().any(|f| f.contains("[\"45\"]")), "{found:?}");
+        assert!(differences("sixteen shards", "샤드 16개").is_empty());
         for (translated, what) in changed {
             let found = differences(ENGLISH, &translated);
             if what == "nothing" {
