@@ -89,14 +89,56 @@ pub fn lookup<'a>(catalog: &'a Catalog, msgid: &str) -> Option<&'a str> {
         .and_then(|m| m.msgstr().ok())
 }
 
-/// Translates a Markdown text (a quiz's prompt, say) paragraph by paragraph, as chapters are.
+/// Translates a Markdown text (a chapter, a title, a quiz's prompt) paragraph by paragraph.
+///
+/// mdbook-i18n-helpers' own `translate_book` writes the translated Markdown back with `_` for
+/// emphasis, which CommonMark does not close right before a letter: Korean's `*동작*이` would show
+/// as `_동작_이`. This writes emphasis with `*`, which closes there.
 pub fn translate_markdown(markdown: &str, catalog: &Catalog) -> Result<String, String> {
     let events = mdbook_i18n_helpers::extract_events(markdown, None);
     let translated = mdbook_i18n_helpers::translate_events(&events, catalog)
         .map_err(|e| format!("cannot translate Markdown: {e}"))?;
-    let (text, _) = mdbook_i18n_helpers::reconstruct_markdown(&translated, None)
-        .map_err(|e| format!("cannot rebuild translated Markdown: {e}"))?;
+    // A fence longer than any run of backticks inside the text, and never shorter than three.
+    let longest_run = markdown
+        .split(|c| c != '`')
+        .map(str::len)
+        .max()
+        .unwrap_or(0);
+    let options = pulldown_cmark_to_cmark::Options {
+        code_block_token_count: (longest_run + 1).max(3),
+        list_token: '-',
+        emphasis_token: '*',
+        strong_token: "**",
+        ..Default::default()
+    };
+    let mut text = String::new();
+    pulldown_cmark_to_cmark::cmark_with_options(
+        translated.iter().map(|(_, event)| event),
+        &mut text,
+        options,
+    )
+    .map_err(|e| format!("cannot rebuild translated Markdown: {e}"))?;
     Ok(text)
+}
+
+/// Translates every chapter, its title and every part title of the book.
+fn translate_book(book: &mut Book, catalog: &Catalog) -> Result<(), String> {
+    let mut errors = Vec::new();
+    book.for_each_mut(|item| {
+        let mut translate = |text: &mut String| match translate_markdown(text, catalog) {
+            Ok(translated) => *text = translated,
+            Err(e) => errors.push(e),
+        };
+        match item {
+            BookItem::Chapter(ch) => {
+                translate(&mut ch.content);
+                translate(&mut ch.name);
+            }
+            BookItem::PartTitle(title) => translate(title),
+            BookItem::Separator => {}
+        }
+    });
+    errors.pop().map_or(Ok(()), Err)
 }
 
 /// Expands the includes of generated Markdown fragments (`src/img/*.txt`): their text is part of
@@ -260,7 +302,7 @@ impl Preprocessor for Translate {
         if let Some(e) = errors.pop() {
             return Err(mdbook_driver::errors::Error::msg(e));
         }
-        mdbook_i18n_helpers::gettext::translate_book(&self.catalog, &mut book)?;
+        translate_book(&mut book, &self.catalog).map_err(mdbook_driver::errors::Error::msg)?;
         book.for_each_mut(|item| {
             if let BookItem::Chapter(ch) = item {
                 let content = restore_alerts(&ch.content);

@@ -1,7 +1,8 @@
 //! A translated edition shows what the English book shows: chapter by chapter, after translation
 //! and with every include expanded, the same code blocks (listings, outputs, Python counterparts,
-//! commands) in the same order, and the same ids, so that every listing, caption and section can
-//! be linked to in every edition.
+//! commands) in the same order, the same ids, so that every listing, caption and section can be
+//! linked to in every edition, and as much emphasis: a marker that no longer parses once the
+//! translated chapter is put together would show on the page as it is.
 
 use std::collections::BTreeSet;
 
@@ -55,6 +56,13 @@ fn ids(markdown: &str) -> BTreeSet<String> {
     ids
 }
 
+/// How many emphasised and strongly emphasised phrases a chapter has.
+fn emphasis(markdown: &str) -> usize {
+    Parser::new_ext(markdown, markdown_options())
+        .filter(|event| matches!(event, Event::Start(Tag::Emphasis | Tag::Strong)))
+        .count()
+}
+
 /// Where `edition` shows something else than the English book, chapter by chapter.
 pub fn check(root: &std::path::Path, edition: Edition) -> Result<Vec<String>, String> {
     let english = expanded_edition(root, ENGLISH)?;
@@ -98,6 +106,13 @@ fn compare(en: &ExpandedChapter, tr: &ExpandedChapter, edition: Edition) -> Vec<
             ));
         }
     }
+    let (en_emphasis, tr_emphasis) = (emphasis(&en.content), emphasis(&tr.content));
+    if en_emphasis != tr_emphasis {
+        problems.push(format!(
+            "{chapter}: {tr_emphasis} emphasised phrases, the English chapter has {en_emphasis}; \
+             a marker that does not parse shows as `_` or `*` on the page"
+        ));
+    }
     let (en_ids, tr_ids) = (ids(&en.content), ids(&tr.content));
     for missing in en_ids.difference(&tr_ids) {
         problems.push(format!(
@@ -132,11 +147,16 @@ mod tests {
         };
         let tr = ExpandedChapter {
             path,
-            content: "## 락\n\n```rust\nlet a = 2;\n```\n".to_owned(),
+            content: "## _락_이\n\n```rust\nlet a = 2;\n```\n".to_owned(),
+        };
+        let en = ExpandedChapter {
+            content: en.content.replace("Locks", "*Locks*"),
+            ..en
         };
         let problems = compare(&en, &tr, super::super::edition::KOREAN);
-        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert_eq!(problems.len(), 3, "{problems:?}");
         assert!(problems[0].contains("code block 1 differs"), "{problems:?}");
-        assert!(problems[1].contains("id `locks`"), "{problems:?}");
+        assert!(problems[1].contains("0 emphasised phrases"), "{problems:?}");
+        assert!(problems[2].contains("id `locks`"), "{problems:?}");
     }
 }
