@@ -10,36 +10,55 @@ use crate::results::Row;
 
 const WIDTH: f64 = 560.0;
 const LEFT: f64 = 64.0;
-const RIGHT: f64 = 536.0;
+/// The plot ends here; the lines' names stand to its right.
+const RIGHT: f64 = 380.0;
+/// The least distance between two names at the lines' ends, so that none covers another.
+const LABEL_GAP: f64 = 16.0;
 const TOP: f64 = 56.0;
 const BOTTOM: f64 = 296.0;
 const LEGEND_ROW: f64 = 27.0;
 
 /// How one series is drawn. The colours are from the Okabe–Ito palette, which stays distinct for
-/// colour-blind readers; Python's lines are dashed, with square markers.
+/// colour-blind readers; without colour, each series still has a marker shape and a dash
+/// pattern of its own, and its name at the end of its line.
 struct Style {
     label: &'static str,
     colour: &'static str,
-    dashed: bool,
+    marker: Marker,
+    /// An SVG `stroke-dasharray`, empty for a solid line.
+    dash: &'static str,
     /// What the workers are: `threads` or `processes`.
     workers: &'static str,
 }
 
+#[derive(Clone, Copy)]
+enum Marker {
+    Circle,
+    Square,
+    Diamond,
+    TriangleUp,
+    TriangleDown,
+    Plus,
+    Cross,
+}
+
 fn style(language: &str, variant: &str) -> Style {
-    let (label, colour) = match (language, variant) {
-        ("rust", "no-shared-state") => ("Rust, no shared state", "#0072B2"),
-        ("rust", "global-lock") => ("Rust, one global lock", "#D55E00"),
-        ("rust", "short-lock") => ("Rust, one lock, short section", "#000000"),
-        ("rust", "sharded-locks") => ("Rust, sharded locks", "#009E73"),
-        ("rust", "atomics") => ("Rust, one atomic", "#CC79A7"),
-        ("python", "threads") => ("Python, threads", "#E69F00"),
-        ("python", "processes") => ("Python, processes", "#56B4E9"),
-        _ => ("other", "#555555"),
+    use Marker::*;
+    let (label, colour, marker, dash) = match (language, variant) {
+        ("rust", "no-shared-state") => ("Rust, no shared state", "#0072B2", Circle, ""),
+        ("rust", "global-lock") => ("Rust, one global lock", "#D55E00", Square, "10 4"),
+        ("rust", "short-lock") => ("Rust, one lock, short section", "#000000", Diamond, "3 3"),
+        ("rust", "sharded-locks") => ("Rust, sharded locks", "#009E73", TriangleUp, "6 3"),
+        ("rust", "atomics") => ("Rust, one atomic", "#CC79A7", TriangleDown, "12 3 3 3"),
+        ("python", "threads") => ("Python, threads", "#E69F00", Plus, "8 3 2 3 2 3"),
+        ("python", "processes") => ("Python, processes", "#56B4E9", Cross, "1 3"),
+        _ => ("other", "#555555", Circle, "4 2"),
     };
     Style {
         label,
         colour,
-        dashed: language == "python",
+        marker,
+        dash,
         workers: if variant == "processes" {
             "processes"
         } else {
@@ -165,12 +184,13 @@ pub fn render(rows: &[Row]) -> String {
         y(max_workers as f64) - 8.0
     ));
 
+    let mut ends = Vec::new();
     for (index, points) in series.iter().enumerate() {
         let style = style(&points[0].language, &points[0].variant);
-        let dash = if style.dashed {
-            " stroke-dasharray=\"8 5\""
+        let dash = if style.dash.is_empty() {
+            String::new()
         } else {
-            ""
+            format!(" stroke-dasharray=\"{}\"", style.dash)
         };
         let path: Vec<String> = points
             .iter()
@@ -184,9 +204,10 @@ pub fn render(rows: &[Row]) -> String {
         for r in points {
             put(marker(x(r.workers as f64), y(r.speedup), &style));
         }
+        let last = points.last().expect("a series has rows");
+        ends.push((x(last.workers as f64), y(last.speedup), style.label));
 
         // The legend gives each line's speedup at the most workers, since lines may overlap.
-        let last = points.last().expect("a series has rows");
         let ly = legend_top + LEGEND_ROW * index as f64;
         put(format!(
             "<line x1=\"{LEFT}\" y1=\"{ly:.1}\" x2=\"{:.1}\" y2=\"{ly:.1}\" stroke=\"{}\" stroke-width=\"3\"{dash}/>\n",
@@ -202,6 +223,20 @@ pub fn render(rows: &[Row]) -> String {
             last.speedup,
             last.workers,
             style.workers
+        ));
+    }
+
+    // Each line's name at its end, nudged apart so that none covers another, with a thin leader
+    // from the line's last point to its name.
+    let label_x = RIGHT + 16.0;
+    let label_ys = spread(&ends.iter().map(|e| e.1).collect::<Vec<_>>(), LABEL_GAP);
+    for ((end_x, end_y, label), label_y) in ends.iter().zip(label_ys) {
+        put(format!(
+            "<line x1=\"{:.1}\" y1=\"{end_y:.1}\" x2=\"{:.1}\" y2=\"{label_y:.1}\" stroke=\"#888888\"/>\n\
+             <text x=\"{label_x:.1}\" y=\"{:.1}\" font-size=\"13\" fill=\"#111111\">{label}</text>\n",
+            end_x + 8.0,
+            label_x - 4.0,
+            label_y + 4.5
         ));
     }
 
@@ -224,19 +259,90 @@ pub fn render(rows: &[Row]) -> String {
     svg
 }
 
-/// A circle for Rust, a square for Python.
+/// Places labels wanted at heights `wanted` so that any two are at least `gap` apart, each as near
+/// its wish as that allows: in order from the top, each is pushed down below the one above, then
+/// every run of labels pushed together is centred on the heights it wanted.
+pub fn spread(wanted: &[f64], gap: f64) -> Vec<f64> {
+    let mut order: Vec<usize> = (0..wanted.len()).collect();
+    order.sort_by(|&a, &b| wanted[a].total_cmp(&wanted[b]));
+    // Runs of labels that touch, each as (first index into `order`, its length).
+    let mut runs: Vec<(usize, usize, f64)> = Vec::new();
+    for (position, &label) in order.iter().enumerate() {
+        runs.push((position, 1, wanted[label]));
+        // Merge with the run above while they would overlap.
+        while runs.len() > 1 {
+            let (_, len, top) = runs[runs.len() - 1];
+            let (above_start, above_len, above_top) = runs[runs.len() - 2];
+            if above_top + gap * above_len as f64 <= top {
+                break;
+            }
+            runs.truncate(runs.len() - 2);
+            let len = above_len + len;
+            let mean = order[above_start..above_start + len]
+                .iter()
+                .map(|&i| wanted[i])
+                .sum::<f64>()
+                / len as f64;
+            runs.push((above_start, len, mean - gap * (len as f64 - 1.0) / 2.0));
+        }
+    }
+    let mut placed = vec![0.0; wanted.len()];
+    for (start, len, top) in runs {
+        for k in 0..len {
+            placed[order[start + k]] = top + gap * k as f64;
+        }
+    }
+    placed
+}
+
+/// Each series's own marker, drawn as an outline so that markers on the same point stay visible.
 fn marker(cx: f64, cy: f64, style: &Style) -> String {
-    if style.dashed {
-        format!(
-            "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"10\" height=\"10\" fill=\"{}\"/>\n",
+    let colour = style.colour;
+    let shape = match style.marker {
+        Marker::Circle => format!("<circle cx=\"{cx:.1}\" cy=\"{cy:.1}\" r=\"5\""),
+        Marker::Square => format!(
+            "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"10\" height=\"10\"",
+            cx - 5.0,
+            cy - 5.0
+        ),
+        Marker::Diamond => polygon(&[
+            (cx, cy - 7.0),
+            (cx + 7.0, cy),
+            (cx, cy + 7.0),
+            (cx - 7.0, cy),
+        ]),
+        Marker::TriangleUp => {
+            polygon(&[(cx, cy - 7.0), (cx + 6.0, cy + 5.0), (cx - 6.0, cy + 5.0)])
+        }
+        Marker::TriangleDown => {
+            polygon(&[(cx, cy + 7.0), (cx + 6.0, cy - 5.0), (cx - 6.0, cy - 5.0)])
+        }
+        Marker::Plus => format!(
+            "<path d=\"M{:.1} {cy:.1}H{:.1}M{cx:.1} {:.1}V{:.1}\"",
+            cx - 7.0,
+            cx + 7.0,
+            cy - 7.0,
+            cy + 7.0
+        ),
+        Marker::Cross => format!(
+            "<path d=\"M{:.1} {:.1}L{:.1} {:.1}M{:.1} {:.1}L{:.1} {:.1}\"",
             cx - 5.0,
             cy - 5.0,
-            style.colour
-        )
-    } else {
-        format!(
-            "<circle cx=\"{cx:.1}\" cy=\"{cy:.1}\" r=\"5\" fill=\"{}\"/>\n",
-            style.colour
-        )
-    }
+            cx + 5.0,
+            cy + 5.0,
+            cx - 5.0,
+            cy + 5.0,
+            cx + 5.0,
+            cy - 5.0
+        ),
+    };
+    format!("{shape} fill=\"none\" stroke=\"{colour}\" stroke-width=\"2.5\"/>\n")
+}
+
+fn polygon(points: &[(f64, f64)]) -> String {
+    let points: Vec<String> = points
+        .iter()
+        .map(|(x, y)| format!("{x:.1},{y:.1}"))
+        .collect();
+    format!("<polygon points=\"{}\"", points.join(" "))
 }

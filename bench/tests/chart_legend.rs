@@ -44,3 +44,27 @@ fn a_variant_missing_from_the_csv_is_left_out_of_the_chart() {
     assert!(!svg.contains("short section"), "{svg}");
     assert_eq!(svg.matches("<polyline").count(), measured.len());
 }
+
+#[test]
+fn names_at_the_lines_ends_are_spread_so_that_none_covers_another() {
+    // The chapter's case: four lines end within a few pixels of each other, two further down.
+    let wanted = [111.0, 176.0, 118.0, 115.0, 112.0, 160.0];
+    let gap = 16.0;
+    let placed = chart::spread(&wanted, gap);
+    let mut sorted = placed.clone();
+    sorted.sort_by(f64::total_cmp);
+    for pair in sorted.windows(2) {
+        assert!(
+            pair[1] - pair[0] >= gap - 1e-9,
+            "names {pair:?} are closer than {gap}: {placed:?}"
+        );
+    }
+    // Spreading keeps the order of the lines' ends, and a name alone stays where it was wanted.
+    let order = |v: &[f64]| {
+        let mut o: Vec<usize> = (0..v.len()).collect();
+        o.sort_by(|&a, &b| v[a].total_cmp(&v[b]));
+        o
+    };
+    assert_eq!(order(&wanted), order(&placed));
+    assert_eq!(chart::spread(&[50.0, 200.0], gap), vec![50.0, 200.0]);
+}
