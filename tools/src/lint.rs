@@ -555,3 +555,63 @@ pub fn check_html_links(html_dir: &Path) -> Vec<String> {
     }
     problems
 }
+
+/// The widest line a listing or a code block may have: what fits the content column at
+/// 1280 px without scrolling sideways.
+pub const MAX_CODE_LINE: usize = 80;
+
+/// Every line of every listing (`listings/src/bin/*.rs`, `listings/python/*.py`) and of every
+/// code block in the chapters fits the column: at most [`MAX_CODE_LINE`] characters (not bytes).
+pub fn check_line_width(root: &Path) -> Vec<String> {
+    let mut problems = Vec::new();
+    let too_long = |at: String, line: &str, problems: &mut Vec<String>| {
+        let width = line.chars().count();
+        if width > MAX_CODE_LINE {
+            problems.push(format!(
+                "{at}: {width} characters, more than {MAX_CODE_LINE} (the column at 1280 px)"
+            ));
+        }
+    };
+    for (dir, extension) in [(BIN_DIR, "rs"), (PYTHON_DIR, "py")] {
+        let mut files: Vec<PathBuf> = fs::read_dir(root.join(dir))
+            .into_iter()
+            .flatten()
+            .flatten()
+            .map(|entry| entry.path())
+            .filter(|path| path.extension().is_some_and(|e| e == extension))
+            .collect();
+        files.sort();
+        for file in files {
+            let name = file.file_name().expect("a file").to_string_lossy();
+            let text = fs::read_to_string(&file).unwrap_or_default();
+            for (index, line) in text.lines().enumerate() {
+                too_long(format!("{dir}/{name}:{}", index + 1), line, &mut problems);
+            }
+        }
+    }
+    for chapter in chapters(root) {
+        let text = fs::read_to_string(root.join("src").join(&chapter)).unwrap_or_default();
+        let mut block_start = None;
+        for (event, range) in Parser::new(&text).into_offset_iter() {
+            match event {
+                Event::Start(Tag::CodeBlock(_)) => block_start = Some(range.start),
+                Event::Text(code) if block_start.is_some() => {
+                    let first = text[..range.start].lines().count().max(1);
+                    // A text event starts at its own line; count from there.
+                    let first = if text[..range.start].ends_with('\n') {
+                        first + 1
+                    } else {
+                        first
+                    };
+                    for (index, line) in code.lines().enumerate() {
+                        let at = format!("src/{}:{}", chapter.display(), first + index);
+                        too_long(at, line, &mut problems);
+                    }
+                }
+                Event::End(_) if block_start.is_some() => block_start = None,
+                _ => {}
+            }
+        }
+    }
+    problems
+}
