@@ -561,7 +561,7 @@ pub fn check_html_links(html_dir: &Path) -> Vec<String> {
 pub const MAX_CODE_LINE: usize = 80;
 
 /// Every line of every listing (`listings/src/bin/*.rs`, `listings/python/*.py`) and of every
-/// code block in the chapters fits the column: at most [`MAX_CODE_LINE`] characters (not bytes).
+/// code block in the chapters, files they include among them, fits the column: at most [`MAX_CODE_LINE`] characters (not bytes).
 pub fn check_line_width(root: &Path) -> Vec<String> {
     let mut problems = Vec::new();
     let too_long = |at: String, line: &str, problems: &mut Vec<String>| {
@@ -572,6 +572,8 @@ pub fn check_line_width(root: &Path) -> Vec<String> {
             ));
         }
     };
+    // Every file is checked once: listings here, files only chapters include below.
+    let mut included: BTreeSet<PathBuf> = BTreeSet::new();
     for (dir, extension) in [(BIN_DIR, "rs"), (PYTHON_DIR, "py")] {
         let mut files: Vec<PathBuf> = fs::read_dir(root.join(dir))
             .into_iter()
@@ -583,6 +585,7 @@ pub fn check_line_width(root: &Path) -> Vec<String> {
         files.sort();
         for file in files {
             let name = file.file_name().expect("a file").to_string_lossy();
+            included.insert(Path::new(dir).join(&*name));
             let text = fs::read_to_string(&file).unwrap_or_default();
             for (index, line) in text.lines().enumerate() {
                 too_long(format!("{dir}/{name}:{}", index + 1), line, &mut problems);
@@ -606,6 +609,21 @@ pub fn check_line_width(root: &Path) -> Vec<String> {
                     for (index, line) in code.lines().enumerate() {
                         let at = format!("src/{}:{}", chapter.display(), first + index);
                         too_long(at, line, &mut problems);
+                        // An included file's lines are the block's lines too.
+                        for include in INCLUDE.captures_iter(line) {
+                            let dir = Path::new("src").join(&chapter);
+                            let file = normalize(&dir.parent().expect("in src").join(&include[2]));
+                            if !included.insert(file.clone()) {
+                                continue;
+                            }
+                            let text = fs::read_to_string(root.join(&file)).unwrap_or_default();
+                            for (index, line) in text.lines().enumerate() {
+                                if !line.contains("ANCHOR") {
+                                    let at = format!("{}:{}", file.display(), index + 1);
+                                    too_long(at, line, &mut problems);
+                                }
+                            }
+                        }
                     }
                 }
                 Event::End(_) if block_start.is_some() => block_start = None,
