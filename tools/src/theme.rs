@@ -7,6 +7,8 @@
 //!   asks the Rust playground for its crate list while it loads), minified.
 //! - `theme/index.hbs`: mdBook's page template with `theme/patches/index.hbs.patch` applied (search's
 //!   scripts load when a reader first asks for search).
+//! - `theme/toc.html.hbs`: the template of mdBook's no-JavaScript sidebar frame, `toc.html`, with
+//!   `theme/patches/toc.html.hbs.patch` applied (the frame gets a `<title>`).
 //! - `theme/css/{chrome,general,variables}.css`: mdBook's style sheets, minified.
 //! - `theme/favicon.svg`: mdBook's own icon; providing only the SVG keeps the PNG from loading too.
 //!
@@ -185,6 +187,13 @@ pub fn derive(root: &Path) -> Result<Vec<(&'static str, String)>, String> {
             patched(
                 &read(upstream.join("templates/index.hbs"))?,
                 &patches.join("index.hbs.patch"),
+            )?,
+        ),
+        (
+            "theme/toc.html.hbs",
+            patched(
+                &read(upstream.join("templates/toc.html.hbs"))?,
+                &patches.join("toc.html.hbs.patch"),
             )?,
         ),
         // mdBook's three main style sheets, minified: together they are 40 KB as written.
