@@ -355,3 +355,37 @@ fn every_picture_can_tell_its_bars_apart() {
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+/// Chapter 7 counts the recorded runs of Listing 7-3 in which `main` returned while the blocking
+/// thread held the lock (its last line is a `locked`). The count must be the recording's, so a new
+/// recording that changes it fails here until the sentence is brought up to date.
+#[test]
+fn chapter_7s_count_of_runs_ended_holding_the_lock_is_the_recordings() {
+    const LISTING: &str = "ch07-03-blocking-and-nonblocking";
+    const CHAPTER: &str = "src/ch07-locks.md";
+    let root = repo_root();
+    let recording = Recording::load(&root.join(TIMELINE_DIR).join(format!("{LISTING}.json")))
+        .unwrap_or_else(|e| panic!("{LISTING}: no recording ({e})"));
+    let variation = recording
+        .variation
+        .unwrap_or_else(|| panic!("{LISTING}: its recording counts no distinct outputs"));
+    let holding: usize = variation
+        .orders
+        .iter()
+        .filter(|o| {
+            o.lines
+                .iter()
+                .rfind(|l| l.starts_with("[blocking] "))
+                .is_some_and(|l| l == "[blocking] locked")
+        })
+        .map(|o| o.count)
+        .sum();
+    let expected = format!("{holding} of the {} runs", variation.runs);
+    let chapter = fs::read_to_string(root.join(CHAPTER)).unwrap();
+    let prose = chapter.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        prose.contains(&format!("happened in {expected}")),
+        "{CHAPTER} should say the blocking thread ended holding the lock in {expected} recorded \
+         for {LISTING}'s timeline (listings/timelines/{LISTING}.json)"
+    );
+}

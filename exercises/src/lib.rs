@@ -38,3 +38,23 @@ pub mod lock_order;
 #[cfg_attr(feature = "solutions", path = "../solutions/reentrant_lock.rs")]
 #[cfg_attr(feature = "seeded-wrong", path = "../seeded/reentrant_lock.rs")]
 pub mod reentrant_lock;
+
+#[cfg_attr(feature = "solutions", path = "../solutions/once_config.rs")]
+#[cfg_attr(feature = "seeded-wrong", path = "../seeded/once_config.rs")]
+pub mod once_config;
+
+#[cfg_attr(feature = "solutions", path = "../solutions/ordered_pool.rs")]
+#[cfg_attr(feature = "seeded-wrong", path = "../seeded/ordered_pool.rs")]
+pub mod ordered_pool;
+
+#[cfg_attr(feature = "solutions", path = "../solutions/id_allocator.rs")]
+#[cfg_attr(feature = "seeded-wrong", path = "../seeded/id_allocator.rs")]
+pub mod id_allocator;
+
+#[cfg_attr(feature = "solutions", path = "../solutions/philosophers.rs")]
+#[cfg_attr(feature = "seeded-wrong", path = "../seeded/philosophers.rs")]
+pub mod philosophers;
+
+#[cfg_attr(feature = "solutions", path = "../solutions/word_count.rs")]
+#[cfg_attr(feature = "seeded-wrong", path = "../seeded/word_count.rs")]
+pub mod word_count;
