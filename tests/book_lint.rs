@@ -102,3 +102,11 @@ fn every_numbered_chapter_has_its_quiz_and_an_exercise() {
         book_tools::course::check(&repo_root()),
     );
 }
+
+#[test]
+fn every_listing_and_code_block_line_fits_the_column() {
+    assert_none(
+        "lines wider than the column at 1280 px",
+        lint::check_line_width(&repo_root()),
+    );
+}

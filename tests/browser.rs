@@ -528,11 +528,28 @@ fn nothing_overflows_a_phone_width_page() {
     assert_none("overflow at 375 px", problems);
 }
 
-/// Desktop screenshots of every page, for review; the test fails only if one cannot be taken.
+/// Code blocks wider than their column at the page's width, folded ones opened first: the
+/// listing-width lint keeps lines at 80 characters so that none has to scroll sideways at 1280 px.
+const CODE_WIDER_THAN_COLUMN: &str = r#"
+    for (const folded of document.querySelectorAll('main details')) folded.open = true;
+    const out = [];
+    for (const code of document.querySelectorAll('main pre > code')) {
+        if (code.scrollWidth > code.clientWidth) {
+            const line = code.textContent.split('\n')
+                .reduce((a, b) => (b.length > a.length ? b : a), '');
+            out.push(`a code block is ${code.scrollWidth}px wide in a ${code.clientWidth}px column; its longest line: "${line.trim().slice(0, 60)}"`);
+        }
+    }
+    return out;
+"#;
+
+/// At 1280 px no code block scrolls sideways. Desktop screenshots of every page are written
+/// for review on the way.
 #[test]
-fn every_page_has_a_desktop_screenshot() {
+fn no_code_block_is_wider_than_its_column_at_desktop_width() {
     let Some((session, tab)) = open() else { return };
     let session = &session;
+    let mut problems = Vec::new();
     for page in &session.pages {
         tab.set_viewport(1280, 900, false)
             .unwrap_or_else(|e| panic!("{e}"));
@@ -544,7 +561,12 @@ fn every_page_has_a_desktop_screenshot() {
             .join(page.html.replace(".html", "-desktop.png"));
         tab.screenshot(&shot, 1280, false)
             .unwrap_or_else(|e| panic!("{e}"));
+        let wide: Vec<String> = tab
+            .eval(CODE_WIDER_THAN_COLUMN)
+            .unwrap_or_else(|e| panic!("{e}"));
+        problems.extend(wide.into_iter().map(|w| format!("{}: {w}", page.html)));
     }
+    assert_none("code wider than its column at 1280 px", problems);
 }
 
 /// Each of mdBook's themes applies to the book's own elements: captions, output blocks and

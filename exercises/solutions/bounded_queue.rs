@@ -39,8 +39,8 @@ impl<T> BoundedQueue<T> {
     /// Takes the item at the front, waiting while the queue is empty.
     pub fn pop(&self) -> T {
         let items = self.items.lock().unwrap();
-        // The predicate is checked again after every wake-up: another consumer may have taken the
-        // item that caused it.
+        // The predicate is checked again after every wake-up: another consumer
+        // may have taken the item that caused it.
         let mut items = self
             .not_empty
             .wait_while(items, |items| items.is_empty())

@@ -1,4 +1,5 @@
-//! Chapter 6: Python's `threading.Event`, with `wait_timeout` returning the flag.
+//! Chapter 6: Python's `threading.Event`, with `wait_timeout` returning the
+//! flag.
 
 use std::sync::{Condvar, Mutex};
 use std::time::Duration;
@@ -29,10 +30,12 @@ impl Event {
         *self.flag.lock().unwrap()
     }
 
-    /// Waits until the flag is set or `timeout` has passed, and returns the flag.
+    /// Waits until the flag is set or `timeout` has passed, and returns the
+    /// flag.
     pub fn wait_timeout(&self, timeout: Duration) -> bool {
         let flag = self.flag.lock().unwrap();
-        // `wait_timeout_while` checks the flag again after every wake-up, spurious ones included.
+        // `wait_timeout_while` checks the flag again after every wake-up,
+        // spurious ones included.
         let (flag, _) = self
             .changed
             .wait_timeout_while(flag, timeout, |set| !*set)

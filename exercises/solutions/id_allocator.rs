@@ -1,4 +1,5 @@
-//! Chapter 11: hand out unique ids from many threads with one atomic, without a lock.
+//! Chapter 11: hand out unique ids from many threads with one atomic, without a
+//! lock.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -16,12 +17,14 @@ impl IdAllocator {
         }
     }
 
-    /// Returns an id no other call has returned, or `None` once all `limit` ids are taken. Never
-    /// blocks, and never returns an id of `limit` or more, however many threads ask at once.
+    /// Returns an id no other call has returned, or `None` once all `limit` ids
+    /// are taken. Never blocks, and never returns an id of `limit` or more,
+    /// however many threads ask at once.
     pub fn allocate(&self) -> Option<usize> {
-        // `fetch_update` retries its `compare_exchange` if another thread changed `next` meanwhile,
-        // and stores nothing once the limit is reached, so `next` never passes it. Relaxed is
-        // enough: the id is the only thing the threads share.
+        // `fetch_update` retries its `compare_exchange` if another thread
+        // changed `next` meanwhile, and stores nothing once the limit is
+        // reached, so `next` never passes it. Relaxed is enough: the id is the
+        // only thing the threads share.
         self.next
             .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |next| {
                 (next < self.limit).then_some(next + 1)

@@ -3,9 +3,9 @@
 use std::sync::Arc;
 use std::thread;
 
-/// Starts `count` threads named `worker 0`, `worker 1`, ...; thread `i` computes `job(i)`.
-/// Returns, in the order of `i`, the name each thread saw for itself
-/// (`thread::current().name()`) and what `job` returned on it.
+/// Starts `count` threads named `worker 0`, `worker 1`, ...; thread `i`
+/// computes `job(i)`. Returns, in the order of `i`, the name each thread saw
+/// for itself (`thread::current().name()`) and what `job` returned on it.
 pub fn run_named<T, F>(count: usize, job: F) -> Vec<(String, T)>
 where
     T: Send + 'static,
@@ -18,7 +18,8 @@ where
             thread::Builder::new()
                 .name(format!("worker {i}"))
                 .spawn(move || {
-                    let name = thread::current().name().unwrap_or("").to_owned();
+                    let name =
+                        thread::current().name().unwrap_or("").to_owned();
                     (name, job(i))
                 })
                 .expect("the OS could not start a thread")

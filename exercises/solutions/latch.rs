@@ -2,7 +2,8 @@
 
 use std::sync::{Condvar, Mutex};
 
-/// Opens once `count_down` has been called `count` times; `wait` blocks until then.
+/// Opens once `count_down` has been called `count` times; `wait` blocks until
+/// then.
 pub struct Latch {
     remaining: Mutex<usize>,
     opened: Condvar,
@@ -18,7 +19,8 @@ impl Latch {
 
     /// Counts one down; the last one wakes every waiter.
     pub fn count_down(&self) {
-        // Read and write under one guard, so no other count_down lands in between.
+        // Read and write under one guard, so no other count_down lands in
+        // between.
         let mut remaining = self.remaining.lock().unwrap();
         *remaining = remaining.saturating_sub(1);
         if *remaining == 0 {

@@ -17,13 +17,14 @@ impl Account {
     }
 }
 
-/// Moves `amount` from `from` to `to` if `from` has enough, holding both balances' locks
-/// together so that no thread ever sees the money in neither account. Returns whether it moved.
-/// Two threads moving money in opposite directions at once must not deadlock.
+/// Moves `amount` from `from` to `to` if `from` has enough, holding both
+/// balances' locks together so that no thread ever sees the money in neither
+/// account. Returns whether it moved. Two threads moving money in opposite
+/// directions at once must not deadlock.
 pub fn transfer(from: &Account, to: &Account, amount: u64) -> bool {
     assert_ne!(from.number, to.number, "a transfer needs two accounts");
-    // Every thread locks the lower account number first, so none holds one lock while waiting for
-    // a thread that holds the other in the opposite order.
+    // Every thread locks the lower account number first, so none holds one lock
+    // while waiting for a thread that holds the other in the opposite order.
     let (mut from_balance, mut to_balance) = if from.number < to.number {
         let f = from.balance.lock().unwrap();
         (f, to.balance.lock().unwrap())

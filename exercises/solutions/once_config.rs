@@ -1,4 +1,5 @@
-//! Chapter 9: a configuration loaded once, on first use, however many threads ask at once.
+//! Chapter 9: a configuration loaded once, on first use, however many threads
+//! ask at once.
 
 use std::sync::OnceLock;
 
@@ -21,11 +22,12 @@ impl Settings {
         }
     }
 
-    /// Returns the configuration, calling `load` only if it has not been loaded yet. When several
-    /// threads call `get` at once, `load` still runs once: the others wait for it and all of them
-    /// get the same configuration.
+    /// Returns the configuration, calling `load` only if it has not been loaded
+    /// yet. When several threads call `get` at once, `load` still runs once:
+    /// the others wait for it and all of them get the same configuration.
     pub fn get(&self, load: impl FnOnce() -> Config) -> &Config {
-        // `get_or_init` runs `load` in one thread; the others block until it has returned.
+        // `get_or_init` runs `load` in one thread; the others block until it
+        // has returned.
         self.config.get_or_init(load)
     }
 }

@@ -1,12 +1,13 @@
-//! Chapter 10: a pool of worker threads fed by a channel, whose results come back in the order of
-//! the jobs.
+//! Chapter 10: a pool of worker threads fed by a channel, whose results come
+//! back in the order of the jobs.
 
 use std::sync::mpsc;
 use std::sync::{Arc, Mutex};
 use std::thread;
 
-/// Runs `work` on every job with `workers` threads working at once, and returns the results in
-/// the order of `jobs`, whichever worker finished first. Each job is done exactly once.
+/// Runs `work` on every job with `workers` threads working at once, and returns
+/// the results in the order of `jobs`, whichever worker finished first. Each
+/// job is done exactly once.
 pub fn map_in_order<F>(jobs: Vec<u64>, workers: usize, work: F) -> Vec<u64>
 where
     F: Fn(u64) -> u64 + Send + Sync + 'static,
@@ -14,7 +15,8 @@ where
     assert!(workers > 0, "a pool needs at least one worker");
     let count = jobs.len();
     let work = Arc::new(work);
-    // Each job travels with its position, so its result can be put back in place.
+    // Each job travels with its position, so its result can be put back in
+    // place.
     let (job_sender, job_receiver) = mpsc::channel::<(usize, u64)>();
     let (result_sender, result_receiver) = mpsc::channel();
     let job_receiver = Arc::new(Mutex::new(job_receiver));
@@ -27,8 +29,8 @@ where
             );
             thread::spawn(move || {
                 loop {
-                    // The guard is dropped at the end of this statement: the lock is held while
-                    // taking a job, never while doing it.
+                    // The guard is dropped at the end of this statement: the
+                    // lock is held while taking a job, never while doing it.
                     let job = jobs.lock().unwrap().recv();
                     let Ok((index, n)) = job else { break };
                     results

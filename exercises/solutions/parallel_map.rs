@@ -2,7 +2,8 @@
 
 use std::thread;
 
-/// Applies `f` to every item on up to `workers` threads and returns the results in the items' order.
+/// Applies `f` to every item on up to `workers` threads and returns the results
+/// in the items' order.
 pub fn parallel_map<T, R, F>(items: &[T], workers: usize, f: F) -> Vec<R>
 where
     T: Sync,
@@ -12,10 +13,13 @@ where
     let size = items.len().div_ceil(workers.max(1)).max(1);
     let f = &f;
     thread::scope(|s| {
-        // Each thread maps its own chunk into its own Vec: nothing is shared, nothing is locked.
+        // Each thread maps its own chunk into its own Vec: nothing is shared,
+        // nothing is locked.
         let handles: Vec<_> = items
             .chunks(size)
-            .map(|chunk| s.spawn(move || chunk.iter().map(f).collect::<Vec<R>>()))
+            .map(|chunk| {
+                s.spawn(move || chunk.iter().map(f).collect::<Vec<R>>())
+            })
             .collect();
         // Joining in the order the chunks were made keeps the results in order.
         handles

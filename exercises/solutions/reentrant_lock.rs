@@ -1,4 +1,5 @@
-//! Chapter 8: a reentrant lock from a `Mutex`, a `Condvar`, the owner's `ThreadId` and a count.
+//! Chapter 8: a reentrant lock from a `Mutex`, a `Condvar`, the owner's
+//! `ThreadId` and a count.
 
 use std::ops::Deref;
 use std::sync::{Condvar, Mutex};
@@ -11,8 +12,9 @@ struct Owner {
     count: usize,
 }
 
-/// A lock that the thread holding it may take again, like Python's `threading.RLock`.
-/// It gives `&T` only: hold atomics, a `Mutex` or other `Sync` data inside.
+/// A lock that the thread holding it may take again, like Python's
+/// `threading.RLock`. It gives `&T` only: hold atomics, a `Mutex` or other
+/// `Sync` data inside.
 pub struct ReentrantLock<T> {
     owner: Mutex<Owner>,
     released: Condvar,
@@ -41,7 +43,8 @@ impl<T> ReentrantLock<T> {
         }
     }
 
-    /// Takes the lock, waiting while another thread holds it; the holder takes it again at once.
+    /// Takes the lock, waiting while another thread holds it; the holder takes
+    /// it again at once.
     pub fn lock(&self) -> Guard<'_, T> {
         let me = thread::current().id();
         let owner = self.owner.lock().unwrap();
@@ -56,7 +59,8 @@ impl<T> ReentrantLock<T> {
 }
 
 impl<T> Drop for Guard<'_, T> {
-    /// Releases one level; the last one frees the lock and wakes a waiting thread.
+    /// Releases one level; the last one frees the lock and wakes a waiting
+    /// thread.
     fn drop(&mut self) {
         let mut owner = self.lock.owner.lock().unwrap();
         owner.count -= 1;

@@ -2,8 +2,9 @@
 
 use std::sync::{Mutex, MutexGuard};
 
-/// A log shared by threads. `piece` appends one piece of text, taking the lock only for that
-/// piece; `lock` gives the text itself, locked for as long as the guard lives.
+/// A log shared by threads. `piece` appends one piece of text, taking the lock
+/// only for that piece; `lock` gives the text itself, locked for as long as the
+/// guard lives.
 #[derive(Default)]
 pub struct Log {
     text: Mutex<String>,
@@ -12,7 +13,8 @@ pub struct Log {
 impl Log {
     pub fn piece(&self, piece: &str) {
         self.text.lock().unwrap().push_str(piece);
-        // Lets another thread in between two pieces, as a real write to a terminal may.
+        // Lets another thread in between two pieces, as a real write to a
+        // terminal may.
         std::thread::yield_now();
     }
 
@@ -25,11 +27,11 @@ impl Log {
     }
 }
 
-/// Appends one line to `log`: `[thread] `, the words separated by spaces, and a newline,
-/// so that no other thread's text can land inside it.
+/// Appends one line to `log`: `[thread] `, the words separated by spaces, and a
+/// newline, so that no other thread's text can land inside it.
 pub fn log_line(log: &Log, thread: &str, words: &[&str]) {
-    // Build the line first, then append it under one lock: calling `piece` per word would let
-    // other threads in between.
+    // Build the line first, then append it under one lock: calling `piece` per
+    // word would let other threads in between.
     let line = format!("[{thread}] {}\n", words.join(" "));
     log.lock().push_str(&line);
 }

@@ -8,5 +8,7 @@ where
     T: Send + 'static,
     F: Fn(usize) -> T + Send + Sync + 'static,
 {
-    todo!("spawn named threads with thread::Builder, then join each handle in order")
+    todo!(
+        "spawn named threads with thread::Builder, then join each handle in order"
+    )
 }

@@ -8,5 +8,7 @@ where
     F: Fn(u64) -> u64 + Send + Sync + 'static,
 {
     assert!(workers > 0, "a pool needs at least one worker");
-    todo!("send the jobs on one channel, collect the results from another, then sort them")
+    todo!(
+        "send the jobs on one channel, collect the results from another, then sort them"
+    )
 }

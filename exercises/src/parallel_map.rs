@@ -7,5 +7,7 @@ where
     R: Send,
     F: Fn(&T) -> R + Sync,
 {
-    todo!("split `items` into chunks, map each chunk in a scoped thread, join in order")
+    todo!(
+        "split `items` into chunks, map each chunk in a scoped thread, join in order"
+    )
 }

@@ -44,7 +44,9 @@ impl<T> ReentrantLock<T> {
     /// Takes the lock, waiting while another thread holds it; the holder takes it again at once.
     pub fn lock(&self) -> Guard<'_, T> {
         let me = thread::current().id();
-        todo!("wait while another thread owns it, then record the owner and count one more")
+        todo!(
+            "wait while another thread owns it, then record the owner and count one more"
+        )
     }
 }
 

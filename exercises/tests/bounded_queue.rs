@@ -70,7 +70,9 @@ fn four_producers_and_four_consumers_pass_every_item_exactly_once() {
                 .map(|_| {
                     let queue = Arc::clone(&queue);
                     thread::spawn(move || {
-                        (0..PER_PRODUCER).map(|_| queue.pop()).collect::<Vec<_>>()
+                        (0..PER_PRODUCER)
+                            .map(|_| queue.pop())
+                            .collect::<Vec<_>>()
                     })
                 })
                 .collect();

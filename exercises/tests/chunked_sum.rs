@@ -9,7 +9,9 @@ fn sums_like_a_single_thread_for_any_number_of_workers() {
     let numbers: Vec<u64> = (1..=1000).collect();
     for workers in [1, 2, 3, 4, 7, 16] {
         let numbers = numbers.clone();
-        let total = support::within("chunked_sum", move || chunked_sum(&numbers, workers));
+        let total = support::within("chunked_sum", move || {
+            chunked_sum(&numbers, workers)
+        });
         assert_eq!(total, 500_500, "with {workers} workers");
     }
 }

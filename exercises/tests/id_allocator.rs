@@ -50,7 +50,10 @@ fn threads_racing_past_the_limit_get_every_id_exactly_once() {
             let mut seen = HashSet::new();
             for taker in takers {
                 for id in taker.join().expect("a thread panicked") {
-                    assert!(id < LIMIT, "handed out id {id}, past the limit {LIMIT}");
+                    assert!(
+                        id < LIMIT,
+                        "handed out id {id}, past the limit {LIMIT}"
+                    );
                     assert!(seen.insert(id), "handed out id {id} twice");
                 }
             }

@@ -21,7 +21,8 @@ fn wait_returns_only_after_every_count_down() {
             let finished = Arc::new(AtomicUsize::new(0));
             let workers: Vec<_> = (0..8)
                 .map(|_| {
-                    let (latch, finished) = (Arc::clone(&latch), Arc::clone(&finished));
+                    let (latch, finished) =
+                        (Arc::clone(&latch), Arc::clone(&finished));
                     thread::spawn(move || {
                         finished.fetch_add(1, Ordering::SeqCst);
                         latch.count_down();

@@ -23,7 +23,8 @@ fn opposite_transfers_at_once_neither_deadlock_nor_lose_money() {
     // Short rounds, each within the limit even on one loaded core.
     for _ in 0..support::ROUNDS / 20 {
         support::within("transfers both ways", || {
-            let accounts = Arc::new((Account::new(1, 1_000), Account::new(2, 1_000)));
+            let accounts =
+                Arc::new((Account::new(1, 1_000), Account::new(2, 1_000)));
             let movers: Vec<_> = [false, true]
                 .into_iter()
                 .map(|backwards| {

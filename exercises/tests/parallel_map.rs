@@ -40,6 +40,8 @@ fn uses_several_threads_but_no_more_than_asked() {
 
 #[test]
 fn maps_an_empty_slice_to_an_empty_vec() {
-    let out: Vec<u8> = support::within("parallel_map", || parallel_map(&[] as &[u8], 4, |x| *x));
+    let out: Vec<u8> = support::within("parallel_map", || {
+        parallel_map(&[] as &[u8], 4, |x| *x)
+    });
     assert!(out.is_empty());
 }

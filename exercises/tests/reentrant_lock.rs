@@ -37,7 +37,10 @@ fn no_other_thread_enters_until_the_outermost_guard_is_dropped() {
                         for _ in 0..10 {
                             let outer = lock.lock();
                             let inside = outer.fetch_add(1, Ordering::SeqCst);
-                            assert_eq!(inside, 0, "two threads held the lock at once");
+                            assert_eq!(
+                                inside, 0,
+                                "two threads held the lock at once"
+                            );
                             drop(lock.lock());
                             // The inner guard is gone; the outer one still holds the lock.
                             thread::yield_now();

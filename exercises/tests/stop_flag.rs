@@ -32,6 +32,9 @@ fn stop_returns_the_count_and_no_tick_follows() {
             );
             (counted, at_stop)
         });
-        assert_eq!(counted, ticks, "stop returned another count than the ticks");
+        assert_eq!(
+            counted, ticks,
+            "stop returned another count than the ticks"
+        );
     }
 }

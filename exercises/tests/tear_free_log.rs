@@ -44,7 +44,8 @@ fn no_line_tears_when_four_threads_log_at_once() {
     for line in lines {
         let (tag, rest) = line.split_once(' ').unwrap_or((line, ""));
         assert!(
-            ["[t0]", "[t1]", "[t2]", "[t3]"].contains(&tag) && rest == WORDS.join(" "),
+            ["[t0]", "[t1]", "[t2]", "[t3]"].contains(&tag)
+                && rest == WORDS.join(" "),
             "torn line: {line:?}"
         );
     }

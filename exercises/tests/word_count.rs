@@ -49,7 +49,9 @@ fn a_long_text_is_counted_as_one_thread_would_count_it() {
     }
     for _ in 0..support::ROUNDS / 20 {
         let text = text.clone();
-        let got = support::within("twenty thousand words", move || word_counts(&text));
+        let got = support::within("twenty thousand words", move || {
+            word_counts(&text)
+        });
         assert_eq!(
             got, expected,
             "the counts differ from a count on one thread"

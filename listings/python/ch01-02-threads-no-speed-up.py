@@ -53,7 +53,9 @@ PASSES = [("one thread:", one_thread), ("4 threads:", four_threads)]
 
 
 def main():
-    print(f"counting the primes below {LIMIT:,} on one thread, then on {CHUNKS}")
+    print(
+        f"counting the primes below {LIMIT:,} on one thread, then on {CHUNKS}"
+    )
     for label, work in PASSES:
         primes, wall, busy = timed(work)
         print(

@@ -555,3 +555,98 @@ pub fn check_html_links(html_dir: &Path) -> Vec<String> {
     }
     problems
 }
+
+/// The widest line a listing or a code block may have: what fits the content column at
+/// 1280 px without scrolling sideways.
+pub const MAX_CODE_LINE: usize = 80;
+
+/// Every line of every listing (`listings/src/bin/*.rs`, `listings/python/*.py`) and of every
+/// code block in the chapters, files they include among them, fits the column: at most
+/// [`MAX_CODE_LINE`] characters (not bytes).
+///
+/// One exemption: a recorded output (`listings/output/*`) included in a `text` block. It is what
+/// the program really printed and cannot be rewrapped by hand; the book's theme wraps output blocks
+/// instead, with a hanging indent on each continued line (`theme/listings.css`), and the browser
+/// test `no_code_block_is_wider_than_its_column_at_desktop_width` checks that they fit.
+pub fn check_line_width(root: &Path) -> Vec<String> {
+    let mut problems = Vec::new();
+    let too_long = |at: String, line: &str, problems: &mut Vec<String>| {
+        let width = line.chars().count();
+        if width > MAX_CODE_LINE {
+            problems.push(format!(
+                "{at}: {width} characters, more than {MAX_CODE_LINE} (the column at 1280 px)"
+            ));
+        }
+    };
+    // Every file is checked once: listings here, files only chapters include below.
+    let mut included: BTreeSet<PathBuf> = BTreeSet::new();
+    for (dir, extension) in [(BIN_DIR, "rs"), (PYTHON_DIR, "py")] {
+        let mut files: Vec<PathBuf> = fs::read_dir(root.join(dir))
+            .into_iter()
+            .flatten()
+            .flatten()
+            .map(|entry| entry.path())
+            .filter(|path| path.extension().is_some_and(|e| e == extension))
+            .collect();
+        files.sort();
+        for file in files {
+            let name = file.file_name().expect("a file").to_string_lossy();
+            included.insert(Path::new(dir).join(&*name));
+            let text = fs::read_to_string(&file).unwrap_or_default();
+            for (index, line) in text.lines().enumerate() {
+                too_long(format!("{dir}/{name}:{}", index + 1), line, &mut problems);
+            }
+        }
+    }
+    for chapter in chapters(root) {
+        let text = fs::read_to_string(root.join("src").join(&chapter)).unwrap_or_default();
+        let mut block_start = None;
+        let mut output_block = false;
+        for (event, range) in Parser::new(&text).into_offset_iter() {
+            match event {
+                Event::Start(Tag::CodeBlock(kind)) => {
+                    block_start = Some(range.start);
+                    output_block = matches!(
+                        kind,
+                        CodeBlockKind::Fenced(info) if info.trim() == "text"
+                    );
+                }
+                Event::Text(code) if block_start.is_some() => {
+                    let first = text[..range.start].lines().count().max(1);
+                    // A text event starts at its own line; count from there.
+                    let first = if text[..range.start].ends_with('\n') {
+                        first + 1
+                    } else {
+                        first
+                    };
+                    for (index, line) in code.lines().enumerate() {
+                        let at = format!("src/{}:{}", chapter.display(), first + index);
+                        too_long(at, line, &mut problems);
+                        // An included file's lines are the block's lines too.
+                        for include in INCLUDE.captures_iter(line) {
+                            let dir = Path::new("src").join(&chapter);
+                            let file = normalize(&dir.parent().expect("in src").join(&include[2]));
+                            // Recorded output in an output block wraps in the browser instead.
+                            if output_block && file.starts_with(OUTPUT_DIR) {
+                                continue;
+                            }
+                            if !included.insert(file.clone()) {
+                                continue;
+                            }
+                            let text = fs::read_to_string(root.join(&file)).unwrap_or_default();
+                            for (index, line) in text.lines().enumerate() {
+                                if !line.contains("ANCHOR") {
+                                    let at = format!("{}:{}", file.display(), index + 1);
+                                    too_long(at, line, &mut problems);
+                                }
+                            }
+                        }
+                    }
+                }
+                Event::End(_) if block_start.is_some() => block_start = None,
+                _ => {}
+            }
+        }
+    }
+    problems
+}

@@ -15,7 +15,10 @@ pub const LIMIT: Duration = Duration::from_secs(5);
 pub const ROUNDS: usize = 200;
 
 /// Runs `check` and returns its result, or fails saying it probably deadlocked.
-pub fn within<T: Send + 'static>(what: &str, check: impl FnOnce() -> T + Send + 'static) -> T {
+pub fn within<T: Send + 'static>(
+    what: &str,
+    check: impl FnOnce() -> T + Send + 'static,
+) -> T {
     let (done, result) = mpsc::channel();
     // Named, so that a panic inside the check says which check it was.
     let worker = thread::Builder::new()
@@ -33,7 +36,9 @@ pub fn within<T: Send + 'static>(what: &str, check: impl FnOnce() -> T + Send + 
         ),
         Err(RecvTimeoutError::Disconnected) => match worker.join() {
             Err(panic) => std::panic::resume_unwind(panic),
-            Ok(()) => unreachable!("the check sends its result before it returns"),
+            Ok(()) => {
+                unreachable!("the check sends its result before it returns")
+            }
         },
     }
 }

@@ -1,7 +1,8 @@
 use std::collections::VecDeque;
 use std::thread;
 
-/// A task that does its work one small step at a time, so that others can run in between.
+/// A task that does its work one small step at a time, so that others can run
+/// in between.
 struct Task {
     name: &'static str,
     steps_left: u32,
@@ -36,7 +37,8 @@ fn main() {
             steps_left: 3,
         },
     ]);
-    // Round-robin: the front task runs one step, then waits at the back until its next turn.
+    // Round-robin: the front task runs one step, then waits at the back until
+    // its next turn.
     while let Some(mut task) = ready.pop_front() {
         if task.step() {
             ready.push_back(task);

@@ -4,7 +4,9 @@ use std::time::Instant;
 /// CPU-bound work: counts the primes in `from..to` by trial division.
 fn count_primes(from: u64, to: u64) -> usize {
     (from..to)
-        .filter(|&n| n >= 2 && (2..).take_while(|d| d * d <= n).all(|d| n % d != 0))
+        .filter(|&n| {
+            n >= 2 && (2..).take_while(|d| d * d <= n).all(|d| n % d != 0)
+        })
         .count()
 }
 
@@ -29,7 +31,9 @@ fn main() {
     let many_threads: usize = thread::scope(|scope| {
         let handles: Vec<_> = (0..CHUNKS)
             .map(|c| {
-                scope.spawn(move || count_primes(c * LIMIT / CHUNKS, (c + 1) * LIMIT / CHUNKS))
+                scope.spawn(move || {
+                    count_primes(c * LIMIT / CHUNKS, (c + 1) * LIMIT / CHUNKS)
+                })
             })
             .collect();
         handles

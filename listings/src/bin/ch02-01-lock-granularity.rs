@@ -11,7 +11,8 @@ fn work(seed: u64) -> u64 {
     (0..2_000).fold(seed, |h, i| (h ^ i).wrapping_mul(0x0100_0000_01b3))
 }
 
-/// Every step runs while holding one global lock, the way CPython runs bytecode under the GIL.
+/// Every step runs while holding one global lock, the way CPython runs bytecode
+/// under the GIL.
 fn one_global_lock() -> u64 {
     let gil = Mutex::new(0u64);
     thread::scope(|scope| {
@@ -47,18 +48,21 @@ fn one_lock_short_section() -> u64 {
     lock.into_inner()
 }
 
-/// One shard of the total. Aligned to 64 bytes so that two shards never share a cache line, which
-/// would make cores that update neighbouring shards slow each other down.
+/// One shard of the total. Aligned to 64 bytes so that two shards never share a
+/// cache line, which would make cores that update neighbouring shards slow each
+/// other down.
 #[repr(align(64))]
 struct Shard(Mutex<u64>);
 
 const SHARDS: u64 = 16;
 
-/// The total is split into shards, each with its own lock, shared by all threads. A step works
-/// without any lock, then locks only the shard it adds to; two threads wait for each other only
-/// when they add to the same shard at the same moment.
+/// The total is split into shards, each with its own lock, shared by all
+/// threads. A step works without any lock, then locks only the shard it adds
+/// to; two threads wait for each other only when they add to the same shard at
+/// the same moment.
 fn fine_grained_locks() -> u64 {
-    let shards: Vec<Shard> = (0..SHARDS).map(|_| Shard(Mutex::new(0))).collect();
+    let shards: Vec<Shard> =
+        (0..SHARDS).map(|_| Shard(Mutex::new(0))).collect();
     thread::scope(|scope| {
         for t in 0..THREADS as u64 {
             let shards = &shards;
@@ -77,7 +81,8 @@ fn fine_grained_locks() -> u64 {
         .fold(0, u64::wrapping_add)
 }
 
-/// Nothing is shared: each thread sums on its own and hands its total back through `join`.
+/// Nothing is shared: each thread sums on its own and hands its total back
+/// through `join`.
 fn no_shared_state() -> u64 {
     thread::scope(|scope| {
         let handles: Vec<_> = (0..THREADS as u64)

@@ -1,7 +1,8 @@
 use std::thread;
 
-/// What `ProcessPoolExecutor.map` does for CPU-bound work, with threads: split the input, let each
-/// thread borrow its part, and collect the results in input order.
+/// What `ProcessPoolExecutor.map` does for CPU-bound work, with threads: split
+/// the input, let each thread borrow its part, and collect the results in input
+/// order.
 fn parallel_map<T: Sync, R: Send>(
     items: &[T],
     workers: usize,
@@ -12,7 +13,9 @@ fn parallel_map<T: Sync, R: Send>(
         let f = &f;
         let handles: Vec<_> = items
             .chunks(chunk)
-            .map(|part| scope.spawn(move || part.iter().map(f).collect::<Vec<R>>()))
+            .map(|part| {
+                scope.spawn(move || part.iter().map(f).collect::<Vec<R>>())
+            })
             .collect();
         handles
             .into_iter()
@@ -37,7 +40,8 @@ fn collatz_steps(mut n: u64) -> u32 {
 fn main() {
     let numbers: Vec<u64> = (1..=10).map(|i| i * 1_000_003).collect();
     let workers = thread::available_parallelism().map_or(2, |n| n.get());
-    // The threads borrow `numbers` directly: the scope ends before `numbers` does.
+    // The threads borrow `numbers` directly: the scope ends before `numbers`
+    // does.
     let steps = parallel_map(&numbers, workers, |&n| collatz_steps(n));
     for (n, s) in numbers.iter().zip(&steps) {
         println!("{n:>10} reaches 1 after {s} steps");

@@ -16,7 +16,8 @@ fn main() {
             .expect("the OS could not start a thread");
         handles.push(handle);
     }
-    // Without these joins `main` could return, and end the process, before the workers print.
+    // Without these joins `main` could return, and end the process, before the
+    // workers print.
     for handle in handles {
         handle.join().expect("a worker panicked");
     }

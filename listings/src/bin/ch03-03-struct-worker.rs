@@ -1,7 +1,8 @@
 use std::io;
 use std::thread::{self, JoinHandle};
 
-/// What Python puts in a `threading.Thread` subclass: the thread's name and its data.
+/// What Python puts in a `threading.Thread` subclass: the thread's name and its
+/// data.
 struct Worker {
     name: String,
     argument: u32,
@@ -15,7 +16,8 @@ impl Worker {
         }
     }
 
-    /// Python's `start()`: the worker moves into its own thread, which calls `run`.
+    /// Python's `start()`: the worker moves into its own thread, which calls
+    /// `run`.
     fn start(self) -> io::Result<JoinHandle<()>> {
         thread::Builder::new()
             .name(self.name.clone())

@@ -8,7 +8,8 @@ fn main() {
             thread::spawn(move || {
                 for step in 1..=3 {
                     println!("[{colour}] step {step}");
-                    // A short pause gives the other threads a chance to run in between.
+                    // A short pause gives the other threads a chance to run in
+                    // between.
                     thread::sleep(Duration::from_millis(1));
                 }
             })

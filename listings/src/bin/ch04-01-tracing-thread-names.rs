@@ -3,7 +3,8 @@ use std::thread;
 use tracing::info;
 
 fn worker(number: u32) {
-    // The subscriber adds the thread's name to every event, so the message need not.
+    // The subscriber adds the thread's name to every event, so the message need
+    // not.
     info!(argument = number, "working");
 }
 

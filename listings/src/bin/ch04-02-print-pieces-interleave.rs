@@ -7,8 +7,8 @@ fn main() {
     let (line_written, finish) = mpsc::channel();
 
     let halves = thread::spawn(move || {
-        // Two `print!` calls: each takes stdout's lock on its own, so another thread's output can
-        // land between them.
+        // Two `print!` calls: each takes stdout's lock on its own, so another
+        // thread's output can land between them.
         print!("[halves] first half, ");
         io::stdout().flush().expect("stdout is writable");
         half_written.send(()).expect("main is listening");
@@ -16,7 +16,8 @@ fn main() {
         println!("second half");
     });
 
-    // Wait until the first half is out, print a whole line, then let the other thread finish.
+    // Wait until the first half is out, print a whole line, then let the other
+    // thread finish.
     go_ahead.recv().expect("the thread sends");
     println!("[main] a whole line");
     line_written.send(()).expect("the thread is listening");

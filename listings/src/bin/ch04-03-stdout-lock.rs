@@ -7,7 +7,8 @@ fn main() -> io::Result<()> {
     let (holding, go_ahead) = mpsc::channel();
 
     let halves = thread::spawn(move || -> io::Result<()> {
-        // Holding the lock makes the pieces one unit: other threads' prints wait until it is dropped.
+        // Holding the lock makes the pieces one unit: other threads' prints
+        // wait until it is dropped.
         let mut out = io::stdout().lock();
         write!(out, "[halves] first half, ")?;
         out.flush()?;

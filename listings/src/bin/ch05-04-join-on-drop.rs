@@ -1,7 +1,8 @@
 use std::thread::{self, JoinHandle};
 use std::time::Duration;
 
-/// A thread that is joined when its handle goes out of scope: Python's non-daemon thread.
+/// A thread that is joined when its handle goes out of scope: Python's
+/// non-daemon thread.
 struct NonDaemon(Option<JoinHandle<()>>);
 
 impl NonDaemon {
@@ -17,7 +18,8 @@ impl NonDaemon {
 impl Drop for NonDaemon {
     fn drop(&mut self) {
         if let Some(handle) = self.0.take() {
-            // A panic in the thread is reported by the thread itself; do not panic again in drop.
+            // A panic in the thread is reported by the thread itself; do not
+            // panic again in drop.
             let _ = handle.join();
         }
     }
@@ -30,5 +32,6 @@ fn main() {
         println!("[worker] exit");
     });
     println!("[main] end of main");
-    // `_worker` is dropped here, after the line above: main waits for the thread before returning.
+    // `_worker` is dropped here, after the line above: main waits for the
+    // thread before returning.
 }

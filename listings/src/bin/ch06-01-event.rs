@@ -26,12 +26,13 @@ impl Event {
     /// Blocks until the flag is set.
     fn wait(&self) {
         let flag = self.flag.lock().unwrap();
-        // `wait_while` re-checks the flag after every wake-up, spurious ones included.
+        // `wait_while` re-checks the flag after every wake-up, spurious ones
+        // included.
         let _set = self.changed.wait_while(flag, |set| !*set).unwrap();
     }
 
-    /// Blocks until the flag is set or `timeout` has passed; returns the flag, like Python's
-    /// `wait(timeout)`.
+    /// Blocks until the flag is set or `timeout` has passed; returns the flag,
+    /// like Python's `wait(timeout)`.
     fn wait_timeout(&self, timeout: Duration) -> bool {
         let flag = self.flag.lock().unwrap();
         let (set, _) = self

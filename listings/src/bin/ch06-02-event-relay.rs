@@ -28,8 +28,8 @@ impl Event {
 const POLL: Duration = Duration::from_millis(100);
 
 fn first(e1: &Event, e2: &Event) {
-    // Loop on what `wait_timeout` returned, not on a second look at the flag: the answer and the
-    // action then come from the same moment.
+    // Loop on what `wait_timeout` returned, not on a second look at the flag:
+    // the answer and the action then come from the same moment.
     while !e1.wait_timeout(POLL) {
         println!("[first] e1 set? false");
     }

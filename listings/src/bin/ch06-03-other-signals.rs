@@ -4,7 +4,8 @@ use std::thread;
 use std::time::Duration;
 
 fn main() {
-    // A channel: the signal carries a value, and each message is received exactly once.
+    // A channel: the signal carries a value, and each message is received
+    // exactly once.
     let (sender, receiver) = mpsc::channel();
     // Each scope joins its threads before it returns, so they may borrow
     // what main owns.
@@ -31,8 +32,9 @@ fn main() {
         }
     });
 
-    // park / unpark: a wake-up call aimed at one thread. An unpark that comes first is not lost,
-    // but `park` may also return with no unpark at all, so the sleeper checks a flag in a loop.
+    // park / unpark: a wake-up call aimed at one thread. An unpark that comes
+    // first is not lost, but `park` may also return with no unpark at all, so
+    // the sleeper checks a flag in a loop.
     let woken = AtomicBool::new(false);
     thread::scope(|scope| {
         let sleeper = scope.spawn(|| {

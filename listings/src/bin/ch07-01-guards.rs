@@ -10,9 +10,10 @@ fn main() {
             let visits = &visits;
             scope.spawn(move || {
                 for round in 0..1_000 {
-                    // `lock` blocks until the mutex is free and returns a guard. The guard is the
-                    // only way to the data, and dropping it, here at the end of the statement,
-                    // releases the lock.
+                    // `lock` blocks until the mutex is free and returns a
+                    // guard. The guard is the only way to the data, and
+                    // dropping it, here at the end of the statement, releases
+                    // the lock.
                     visits.lock().push((name, round));
                 }
             });

@@ -6,8 +6,8 @@ use parking_lot::Mutex;
 
 const TICK: Duration = Duration::from_millis(50);
 
-/// Waits a tick, takes the lock and holds it for half a tick, over and over, for as long as the
-/// program runs.
+/// Waits a tick, takes the lock and holds it for half a tick, over and over,
+/// for as long as the program runs.
 fn blocking(lock: &Mutex<()>) {
     println!("[blocking] start");
     loop {
@@ -20,7 +20,8 @@ fn blocking(lock: &Mutex<()>) {
     }
 }
 
-/// Every tick, tries the lock without waiting; gives up once it has held it three times.
+/// Every tick, tries the lock without waiting; gives up once it has held it
+/// three times.
 fn nonblocking(lock: &Mutex<()>) {
     println!("[nonblocking] start");
     let (mut tries, mut successes) = (0, 0);

@@ -19,7 +19,8 @@ fn main() {
         Ok(value) => println!("std: balance is {}", *value),
         Err(poisoned) => {
             println!("std: the mutex is poisoned; lock() returned Err");
-            // The data is still there, possibly half-updated; the caller decides what to do.
+            // The data is still there, possibly half-updated; the caller
+            // decides what to do.
             println!("std: balance inside is {}", *poisoned.into_inner());
         }
     }

@@ -4,8 +4,9 @@ use std::time::Duration;
 
 use parking_lot::ReentrantMutex;
 
-/// The shared value. A `ReentrantMutex` hands out only shared references (the same thread may hold
-/// two guards at once), so the value sits in a `Cell` to be changed through one.
+/// The shared value. A `ReentrantMutex` hands out only shared references (the
+/// same thread may hold two guards at once), so the value sits in a `Cell` to
+/// be changed through one.
 type Resource = ReentrantMutex<Cell<u8>>;
 
 fn set(resource: &Resource, value: u8) {
@@ -17,15 +18,16 @@ fn set(resource: &Resource, value: u8) {
     );
 }
 
-/// Flips the value. It holds the lock across the read and the write, and calls `set`, which
-/// locks again on the same thread: a reentrant lock lets it.
+/// Flips the value. It holds the lock across the read and the write, and calls
+/// `set`, which locks again on the same thread: a reentrant lock lets it.
 fn reverse(resource: &Resource) {
     let guard = resource.lock();
     let before = guard.get();
     println!("[reverse] holding the lock, value is {before}");
     set(resource, 1 - before);
     let after = guard.get();
-    // No other thread can have changed it in between: this thread held the lock throughout.
+    // No other thread can have changed it in between: this thread held the lock
+    // throughout.
     assert_eq!(after, 1 - before);
     println!("[reverse] reversed {before} -> {after}");
 }

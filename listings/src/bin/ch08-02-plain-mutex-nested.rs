@@ -5,8 +5,8 @@ use parking_lot::{Mutex, ReentrantMutex};
 fn main() {
     let plain = Mutex::new(0);
     let outer = plain.lock();
-    // A second `plain.lock()` here would wait for this thread's own guard: a deadlock, forever.
-    // A timed attempt shows it without hanging.
+    // A second `plain.lock()` here would wait for this thread's own guard: a
+    // deadlock, forever. A timed attempt shows it without hanging.
     let inner = plain.try_lock_for(Duration::from_millis(100));
     println!("plain Mutex, nested lock: {}", describe(inner.is_some()));
     drop(outer);
