@@ -17,6 +17,8 @@ use serde::Deserialize;
 
 #[path = "browser/accessibility.rs"]
 mod accessibility;
+#[path = "browser/korean.rs"]
+mod korean;
 
 /// The built book on its local server, shared by every test of this file.
 struct Served {
@@ -164,8 +166,14 @@ fn the_sidebar_lists_every_chapter() {
 
 /// Opens search, types `term`, and returns the pages of the results, best first.
 fn search(session: &Session, term: &str) -> Vec<String> {
+    search_from(session, "introduction.html", term)
+}
+
+/// Opens search on the page `start`, types `term`, and returns the pages of the results, best
+/// first, relative to the edition `start` belongs to.
+fn search_from(session: &Session, start: &str, term: &str) -> Vec<String> {
     let tab = page(session);
-    tab.load(&session.site.url("introduction.html"))
+    tab.load(&session.site.url(start))
         .unwrap_or_else(|e| panic!("{e}"));
     tab.click("#mdbook-search-toggle")
         .unwrap_or_else(|e| panic!("{e}"));
@@ -175,6 +183,11 @@ fn search(session: &Session, term: &str) -> Vec<String> {
     )
     .unwrap_or_else(|e| panic!("{e}"));
     tab.type_text(term).unwrap_or_else(|e| panic!("{e}"));
+    if !term.is_ascii() {
+        // Hangul is inserted as text, not typed key by key, and mdBook's search runs on `keyup`:
+        // a reader's input method sends one with the last key, here the cursor key that ends it.
+        tab.press_key("End").unwrap_or_else(|e| panic!("{e}"));
+    }
     tab.wait_for(
         &format!("results for `{term}`"),
         "document.querySelectorAll('#mdbook-searchresults li a').length > 0",
