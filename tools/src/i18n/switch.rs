@@ -111,12 +111,12 @@ fn localize_scripts(dir: &Path, edition: Edition) -> Result<(), String> {
 
 /// Links every page of the English book in `english` to the same page of each translation in
 /// `english/LANG/`, and back, and gives each translation mdBook's interface in its language.
-pub fn link_editions(english: &Path) -> Result<(), String> {
-    for translation in TRANSLATIONS {
+pub fn link_editions(english: &Path, translations: &[Edition]) -> Result<(), String> {
+    for translation in translations {
         localize_scripts(&translation.build_dir(english), *translation)?;
     }
     for page in pages(english, english)? {
-        for translation in TRANSLATIONS {
+        for translation in translations {
             let translated = translation.build_dir(english).join(&page);
             if !translated.is_file() {
                 return Err(format!(
