@@ -4,13 +4,17 @@
 //! - `theme/highlight.js`: mdBook's highlight.js with only the languages the book uses. The full
 //!   file (137 KB, about forty languages) is the largest thing a page would load.
 //! - `theme/book.js`: mdBook's book.js with `theme/patches/book.js.patch` applied (a page no longer
-//!   asks the Rust playground for its crate list while it loads), minified.
+//!   asks the Rust playground for its crate list while it loads; the copy buttons use the browser's
+//!   clipboard API, so the ClipboardJS library is not loaded), minified.
 //! - `theme/index.hbs`: mdBook's page template with `theme/patches/index.hbs.patch` applied (search's
 //!   scripts load when a reader first asks for search).
+//! - `theme/toc.js.hbs`: the template of the sidebar's script, minified.
 //! - `theme/toc.html.hbs`: the template of mdBook's no-JavaScript sidebar frame, `toc.html`, with
 //!   `theme/patches/toc.html.hbs.patch` applied (the frame gets a `<title>`).
 //! - `theme/css/{chrome,general,variables}.css`: mdBook's style sheets, minified.
 //! - `theme/favicon.svg`: mdBook's own icon; providing only the SVG keeps the PNG from loading too.
+//! - `theme/min/timeline.js`, `theme/min/quiz.js`: the book's own scripts, minified; the pages load
+//!   these, and `theme/timeline.js` and `theme/quiz.js` are their sources.
 //!
 //! The patches are the only hand-written part. To change one, apply it to mdBook's file, edit the
 //! result and diff again (`diff -u`). `cargo run -p book-tools --bin theme-assets` then rewrites
@@ -154,6 +158,30 @@ fn minified_js(source: &str) -> Result<String, String> {
         .map_err(|e| format!("cannot minify: {e}"))
 }
 
+/// A Handlebars template of a script, minified: the lines holding only a block tag
+/// (`{{#if ...}}`, `{{/if}}`) are kept as they are, the script between them is minified.
+fn minified_js_template(template: &str) -> Result<String, String> {
+    let mut out = String::new();
+    let mut chunk = String::new();
+    for line in template.lines() {
+        let trimmed = line.trim();
+        let is_block_tag = trimmed.starts_with("{{#")
+            || trimmed.starts_with("{{/")
+            || trimmed.starts_with("{{else");
+        if is_block_tag && trimmed.ends_with("}}") && trimmed.matches("{{").count() == 1 {
+            out.push_str(&minified_js(&chunk)?);
+            out.push_str(trimmed);
+            out.push('\n');
+            chunk.clear();
+        } else {
+            chunk.push_str(line);
+            chunk.push('\n');
+        }
+    }
+    out.push_str(&minified_js(&chunk)?);
+    Ok(out)
+}
+
 fn minified_css(source: &str) -> Result<String, String> {
     minifier::css::minify(source)
         .map(|m| format!("{m}\n"))
@@ -189,6 +217,11 @@ pub fn derive(root: &Path) -> Result<Vec<(&'static str, String)>, String> {
                 &patches.join("index.hbs.patch"),
             )?,
         ),
+        // The sidebar's script, 19 KB as written, loaded by every page.
+        (
+            "theme/toc.js.hbs",
+            minified_js_template(&read(upstream.join("templates/toc.js.hbs"))?)?,
+        ),
         (
             "theme/toc.html.hbs",
             patched(
@@ -212,6 +245,15 @@ pub fn derive(root: &Path) -> Result<Vec<(&'static str, String)>, String> {
         (
             "theme/favicon.svg",
             read(upstream.join("images/favicon.svg"))?,
+        ),
+        // The book's own scripts, as pages load them (book.toml's `additional-js`).
+        (
+            "theme/min/timeline.js",
+            minified_js(&read(root.join("theme/timeline.js"))?)?,
+        ),
+        (
+            "theme/min/quiz.js",
+            minified_js(&read(root.join("theme/quiz.js"))?)?,
         ),
     ])
 }
@@ -253,6 +295,15 @@ mod tests {
             highlight_names(&slim),
             BTreeSet::from(["shell".to_owned(), "console".to_owned()])
         );
+    }
+
+    #[test]
+    fn a_script_template_keeps_its_block_tags_and_strings() {
+        let template = "const a = 1;\n{{#if nav}}\nconst toc = '{{#toc}}{{/toc}}';\n{{/if}}\n";
+        let minified = minified_js_template(template).unwrap();
+        assert!(minified.contains("\n{{#if nav}}\n"), "{minified}");
+        assert!(minified.contains("'{{#toc}}{{/toc}}'"), "{minified}");
+        assert!(minified.contains("{{/if}}"), "{minified}");
     }
 
     #[test]
