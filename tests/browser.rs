@@ -12,6 +12,7 @@ use book_tools::browser::chrome::{Chromium, Page};
 use book_tools::browser::site::Site;
 use book_tools::browser::{self, SummaryPage};
 use book_tools::catalog::{Catalog, Language};
+use book_tools::i18n::edition::{Edition, TRANSLATIONS};
 use book_tools::repo_root;
 use serde::Deserialize;
 
@@ -19,6 +20,8 @@ use serde::Deserialize;
 mod accessibility;
 #[path = "browser/korean.rs"]
 mod korean;
+#[path = "browser/pages.rs"]
+mod pages;
 
 /// The built book on its local server, shared by every test of this file.
 struct Served {
@@ -101,13 +104,31 @@ fn every_page(session: &Session) -> Vec<String> {
     pages
 }
 
+/// Every page of the English book, then the same pages of each translated edition (`ko/...`).
+fn every_page_of_every_edition(session: &Session) -> Vec<String> {
+    let english = every_page(session);
+    let mut pages = english.clone();
+    for edition in TRANSLATIONS {
+        pages.extend(english.iter().map(|p| format!("{}/{p}", edition.lang)));
+    }
+    pages
+}
+
+/// The translated edition a served page belongs to, `None` for the English book.
+fn edition_of(page: &str) -> Option<Edition> {
+    TRANSLATIONS
+        .iter()
+        .copied()
+        .find(|e| page.starts_with(&format!("{}/", e.lang)))
+}
+
 #[test]
 fn every_page_loads_cleanly_and_only_from_the_local_server() {
     let Some((session, tab)) = open() else { return };
     let session = &session;
     let mut problems = Vec::new();
     let mut loads = Vec::new();
-    for name in every_page(session) {
+    for name in every_page_of_every_edition(session) {
         let load = tab
             .load(&session.site.url(&name))
             .unwrap_or_else(|e| panic!("{e}"));
@@ -519,24 +540,17 @@ const OVERFLOWING: &str = r#"
 /// Pages are read at 375 px, the width of a small phone, and written out as screenshots too.
 #[test]
 fn nothing_overflows_a_phone_width_page() {
-    let Some((session, tab)) = open() else { return };
-    let session = &session;
+    let Some(session) = session() else { return };
     let mut problems = Vec::new();
-    for name in every_page(session) {
-        tab.set_viewport(375, 800, true)
-            .unwrap_or_else(|e| panic!("{e}"));
-        tab.load(&session.site.url(&name))
-            .unwrap_or_else(|e| panic!("{e}"));
-        let overflowing: Vec<String> = tab.eval(OVERFLOWING).unwrap_or_else(|e| panic!("{e}"));
-        problems.extend(overflowing.into_iter().map(|o| format!("{name}: {o}")));
-        if name != "print.html" {
-            let shot = session
-                .out
-                .join("screenshots")
-                .join(name.replace(".html", "-phone.png"));
-            tab.screenshot(&shot, 375, true)
-                .unwrap_or_else(|e| panic!("{e}"));
-        }
+    for read in pages::every_page_read(&session)
+        .iter()
+        .filter(|r| r.width == 375)
+    {
+        problems.extend(
+            read.overflowing
+                .iter()
+                .map(|o| format!("{}: {o}", read.page)),
+        );
     }
     assert_none("overflow at 375 px", problems);
 }
@@ -560,24 +574,17 @@ const CODE_WIDER_THAN_COLUMN: &str = r#"
 /// for review on the way.
 #[test]
 fn no_code_block_is_wider_than_its_column_at_desktop_width() {
-    let Some((session, tab)) = open() else { return };
-    let session = &session;
+    let Some(session) = session() else { return };
     let mut problems = Vec::new();
-    for page in &session.pages {
-        tab.set_viewport(1280, 900, false)
-            .unwrap_or_else(|e| panic!("{e}"));
-        tab.load(&session.site.url(&page.html))
-            .unwrap_or_else(|e| panic!("{e}"));
-        let shot = session
-            .out
-            .join("screenshots")
-            .join(page.html.replace(".html", "-desktop.png"));
-        tab.screenshot(&shot, 1280, false)
-            .unwrap_or_else(|e| panic!("{e}"));
-        let wide: Vec<String> = tab
-            .eval(CODE_WIDER_THAN_COLUMN)
-            .unwrap_or_else(|e| panic!("{e}"));
-        problems.extend(wide.into_iter().map(|w| format!("{}: {w}", page.html)));
+    for read in pages::every_page_read(&session)
+        .iter()
+        .filter(|r| r.width == 1280)
+    {
+        problems.extend(
+            read.code_too_wide
+                .iter()
+                .map(|w| format!("{}: {w}", read.page)),
+        );
     }
     assert_none("code wider than its column at 1280 px", problems);
 }

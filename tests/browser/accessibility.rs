@@ -13,16 +13,13 @@ use std::thread;
 use book_tools::browser::axe::{self, Allowed, Finding, THEMES};
 use book_tools::repo_root;
 
-use super::{Session, assert_none, every_page, page, session};
+use super::pages::{TABS, WIDTHS, every_page_read};
+use book_tools::i18n::edition::TRANSLATIONS;
+
+use super::{Session, assert_none, every_page_of_every_edition, page, session};
 
 /// Findings that are false positives, each with the reason. Keep it short.
 const ALLOWED: &[Allowed] = &[];
-
-/// The widths every page is read at: a desktop and a small phone.
-const WIDTHS: [u32; 2] = [1280, 375];
-
-/// Tabs of the one browser reading pages at once.
-const TABS: usize = 3;
 
 /// Turns off transitions, so that a theme switched in place shows its final colours at once.
 const NO_TRANSITIONS: &str = "
@@ -70,8 +67,16 @@ fn check_pages(session: &Session, script: &str, pages: &[String]) -> Vec<Checked
             tab.eval::<()>(&format!("{NO_TRANSITIONS} return null;"))
                 .unwrap_or_else(|e| panic!("{e}"));
             // The print page holds every chapter, with the chapters' own styles: their colours
-            // are checked on their own pages, its elements in the first theme.
-            let themes = if name == "print.html" {
+            // are checked on their own pages, its elements in the first theme. At phone width
+            // too, the first theme is enough: every rule runs in it, and the other themes only
+            // change colours, which no width changes (no media query on width sets a colour:
+            // `no_media_query_on_width_sets_a_colour` holds the theme to that), so their colour
+            // rules found at 1280 px what they would find at 375 px.
+            // A translated page has the English page's elements and classes, in other words: the
+            // colours of the other themes, checked on the English page, are the same on it, so
+            // it is read in the first theme, by every rule.
+            let translated = super::edition_of(name).is_some();
+            let themes = if name.ends_with("print.html") || width < 600 || translated {
                 &THEMES[..1]
             } else {
                 &THEMES[..]
@@ -110,6 +115,75 @@ fn check_pages(session: &Session, script: &str, pages: &[String]) -> Vec<Checked
     results
 }
 
+/// Colour properties a media query on the screen's width must not set.
+const COLOUR_PROPERTIES: [&str; 8] = [
+    "color",
+    "background",
+    "background-color",
+    "background-image",
+    "border-color",
+    "opacity",
+    "fill",
+    "stroke",
+];
+
+/// The themes' colours are the same at every width, which is why axe's colour rules run in the
+/// other themes at desktop width only: no `@media` rule on the width in the book's style sheets
+/// sets a colour, so an element shown at both widths has the same colours at both.
+#[test]
+fn no_media_query_on_width_sets_a_colour() {
+    let root = repo_root();
+    let mut sheets: Vec<_> = ["theme", "theme/css"]
+        .iter()
+        .flat_map(|dir| fs::read_dir(root.join(dir)).expect("theme files"))
+        .map(|entry| entry.expect("a theme file").path())
+        .filter(|path| path.extension().is_some_and(|e| e == "css"))
+        .collect();
+    sheets.sort();
+    assert!(!sheets.is_empty(), "no style sheet found under theme/");
+    let mut problems = Vec::new();
+    for sheet in sheets {
+        let css = fs::read_to_string(&sheet).expect("a readable style sheet");
+        let mut rest = css.as_str();
+        while let Some(at) = rest.find("@media") {
+            let open = at + rest[at..].find('{').expect("an @media rule has a body");
+            let query = rest[at..open].trim();
+            let mut depth = 1;
+            let mut end = open + 1;
+            for (i, c) in rest[open + 1..].char_indices() {
+                depth += match c {
+                    '{' => 1,
+                    '}' => -1,
+                    _ => 0,
+                };
+                if depth == 0 {
+                    end = open + 1 + i;
+                    break;
+                }
+            }
+            let body = &rest[open + 1..end];
+            if query.contains("width") {
+                for declaration in body.split(['{', '}', ';']) {
+                    let Some((property, _)) = declaration.split_once(':') else {
+                        continue;
+                    };
+                    let property = property.trim();
+                    if COLOUR_PROPERTIES.contains(&property) {
+                        problems.push(format!(
+                            "{}: `{query}` sets `{}`: axe checks the colours of the other \
+                             themes only at 1280 px (tests/browser/accessibility.rs)",
+                            sheet.strip_prefix(&root).unwrap_or(&sheet).display(),
+                            declaration.trim()
+                        ));
+                    }
+                }
+            }
+            rest = &rest[end..];
+        }
+    }
+    assert_none("colours that change with the width", problems);
+}
+
 /// A table of how many elements break each rule, by theme and width, for the record.
 fn counts(results: &[Checked]) -> String {
     let mut by: BTreeMap<(String, u32, &str), (String, usize)> = BTreeMap::new();
@@ -146,9 +220,10 @@ fn every_page_passes_axe_in_every_theme_and_width() {
         );
         return;
     };
-    // The sidebar's frame, for readers without JavaScript, is a page of its own.
-    let mut pages = every_page(session);
+    // The sidebar's frame, for readers without JavaScript, is a page of its own in each edition.
+    let mut pages = every_page_of_every_edition(session);
     pages.push("toc.html".to_owned());
+    pages.extend(TRANSLATIONS.iter().map(|e| format!("{}/toc.html", e.lang)));
     let share = pages.len().div_ceil(TABS);
     let results: Vec<Checked> = thread::scope(|scope| {
         let workers: Vec<_> = pages
@@ -196,7 +271,7 @@ fn every_page_passes_axe_in_every_theme_and_width() {
 
 /// Where a page is wider than the screen, and where a table's code breaks inside a token (a line
 /// break between two characters that are not spaces), at the page's current width.
-const CLIPPED: &str = r#"
+pub(super) const CLIPPED: &str = r#"
     const out = [];
     const width = document.documentElement.clientWidth;
     if (document.documentElement.scrollWidth > width) {
@@ -223,37 +298,29 @@ const CLIPPED: &str = r#"
     return out;
 "#;
 
+/// Tables wider than their column that do not say they scroll (and take keyboard focus), by their
+/// first header.
+pub(super) const UNMARKED_TABLES: &str = "
+    return Array.from(document.querySelectorAll('main .table-wrapper'))
+        .filter(w => w.scrollWidth > w.clientWidth + 1)
+        .filter(w => !w.classList.contains('scrolls') || w.tabIndex !== 0)
+        .map(w => w.querySelector('th') ? w.querySelector('th').textContent : '?');
+";
+
 /// No page scrolls sideways, at desktop or phone width, and no table breaks its code inside a
 /// token: a table too wide for the column scrolls inside itself, and says so.
 #[test]
 fn no_page_scrolls_sideways_and_no_table_breaks_code() {
     let Some(session) = session() else { return };
-    let tab = page(&session);
     let mut problems = Vec::new();
-    for width in WIDTHS {
-        tab.set_viewport(width, 900, width < 600)
-            .unwrap_or_else(|e| panic!("{e}"));
-        for name in every_page(&session) {
-            tab.load(&session.site.url(&name))
-                .unwrap_or_else(|e| panic!("{e}"));
-            let found: Vec<String> = tab.eval(CLIPPED).unwrap_or_else(|e| panic!("{e}"));
-            problems.extend(
-                found
-                    .into_iter()
-                    .map(|p| format!("{name} at {width}px: {p}")),
-            );
-            let unmarked: Vec<String> = tab
-                .eval(
-                    "return Array.from(document.querySelectorAll('main .table-wrapper'))
-                        .filter(w => w.scrollWidth > w.clientWidth + 1)
-                        .filter(w => !w.classList.contains('scrolls') || w.tabIndex !== 0)
-                        .map(w => w.querySelector('th') ? w.querySelector('th').textContent : '?');",
-                )
-                .unwrap_or_else(|e| panic!("{e}"));
-            problems.extend(unmarked.into_iter().map(|t| {
-                format!("{name} at {width}px: the table headed `{t}` scrolls without saying so")
-            }));
-        }
+    for read in every_page_read(&session) {
+        let at = format!("{} at {}px", read.page, read.width);
+        problems.extend(read.clipped.iter().map(|p| format!("{at}: {p}")));
+        problems.extend(
+            read.unmarked_tables
+                .iter()
+                .map(|t| format!("{at}: the table headed `{t}` scrolls without saying so")),
+        );
     }
     assert_none("clipped pages and tables", problems);
 }
@@ -262,23 +329,23 @@ fn no_page_scrolls_sideways_and_no_table_breaks_code() {
 #[test]
 fn compile_fail_blocks_say_they_do_not_compile() {
     let Some(session) = session() else { return };
-    let tab = page(&session);
     let mut problems = Vec::new();
     let mut seen = 0;
-    for name in every_page(&session) {
-        tab.load(&session.site.url(&name))
-            .unwrap_or_else(|e| panic!("{e}"));
-        let marks: Vec<String> = tab
-            .eval(
-                "return Array.from(document.querySelectorAll('main pre > code.compile_fail'))
-                    .map(c => getComputedStyle(c, '::before').content);",
-            )
-            .unwrap_or_else(|e| panic!("{e}"));
-        seen += marks.len();
-        for mark in marks {
-            if mark != "\"Does not compile\"" {
+    for read in every_page_read(&session)
+        .iter()
+        .filter(|r| r.width == WIDTHS[0])
+    {
+        seen += read.compile_fail_marks.len();
+        // Each edition says it in its own language.
+        let expected = match super::edition_of(&read.page) {
+            Some(_) => "\"컴파일되지 않음\"",
+            None => "\"Does not compile\"",
+        };
+        for mark in &read.compile_fail_marks {
+            if mark != expected {
                 problems.push(format!(
-                    "{name}: a compile_fail block is marked {mark}, not \"Does not compile\""
+                    "{}: a compile_fail block is marked {mark}, not {expected}",
+                    read.page
                 ));
             }
         }
@@ -291,7 +358,7 @@ fn compile_fail_blocks_say_they_do_not_compile() {
 
 /// For each timeline of the page, as run 1 draws it: the smallest gap between two marks of one
 /// lane and the narrowest bar, in CSS pixels as shown, and the labels of the legend.
-const TIMELINE_SIZES: &str = r#"
+pub(super) const TIMELINE_SIZES: &str = r#"
     return Array.from(document.querySelectorAll('figure.timeline')).map(figure => {
         const svg = figure.querySelector('svg.timeline-run:not([hidden])');
         const lanes = new Map();
@@ -327,19 +394,17 @@ const MIN_BAR: f64 = 3.0;
 #[test]
 fn timeline_marks_never_overlap_and_bars_can_be_seen() {
     let Some(session) = session() else { return };
-    let tab = page(&session);
     let mut problems = Vec::new();
     let mut measured =
         String::from("listing\tsmallest gap between marks of a lane (px)\tnarrowest bar (px)\n");
-    tab.set_viewport(1280, 900, false)
-        .unwrap_or_else(|e| panic!("{e}"));
     let mut figures = 0;
-    for name in every_page(&session).iter().filter(|p| *p != "print.html") {
-        tab.load(&session.site.url(name))
-            .unwrap_or_else(|e| panic!("{e}"));
-        let sizes: Vec<(String, Option<f64>, Option<f64>)> =
-            tab.eval(TIMELINE_SIZES).unwrap_or_else(|e| panic!("{e}"));
-        for (listing, gap, bar) in sizes {
+    for read in every_page_read(&session)
+        .iter()
+        .filter(|r| r.width == WIDTHS[0])
+    {
+        let name = &read.page;
+        for (listing, gap, bar) in &read.timelines {
+            let (gap, bar) = (*gap, *bar);
             figures += 1;
             let show = |v: Option<f64>| v.map_or("-".to_owned(), |v| format!("{v:.1}"));
             measured.push_str(&format!("{listing}\t{}\t{}\n", show(gap), show(bar)));
@@ -355,6 +420,7 @@ fn timeline_marks_never_overlap_and_bars_can_be_seen() {
             }
         }
     }
+    let tab = page(&session);
     fs::create_dir_all(&session.out).expect("target/browser exists");
     fs::write(session.out.join("timeline-sizes.tsv"), measured).expect("sizes written");
     if figures == 0 {

@@ -1,0 +1,120 @@
+//! Every page read once at each width, in parallel tabs of one browser, for the tests that only
+//! look at pages as they load: what overflows, which code blocks are too wide, how `compile_fail`
+//! blocks are marked, how big timeline marks and bars are drawn. Each of those tests checks its own
+//! part of the one reading, so a page is loaded twice (once per width) instead of once per test
+//! and width, and screenshots of every page are taken on the way.
+
+use std::sync::OnceLock;
+use std::thread;
+
+use super::accessibility::{CLIPPED, TIMELINE_SIZES, UNMARKED_TABLES};
+use super::{CODE_WIDER_THAN_COLUMN, OVERFLOWING, Session, every_page_of_every_edition, page};
+
+/// The widths every page is read at: a desktop and a small phone.
+pub const WIDTHS: [u32; 2] = [1280, 375];
+
+/// Tabs of the one browser reading pages at once.
+pub const TABS: usize = 3;
+
+/// One page as read at one width.
+pub struct Read {
+    pub page: String,
+    pub width: u32,
+    /// Where the page scrolls sideways or a table breaks code inside a token (`CLIPPED`).
+    pub clipped: Vec<String>,
+    /// Tables that scroll without saying so, by their first header.
+    pub unmarked_tables: Vec<String>,
+    /// Elements that stick out of the page outside boxes that scroll (`OVERFLOWING`).
+    pub overflowing: Vec<String>,
+    /// The mark each `compile_fail` block shows above its code.
+    pub compile_fail_marks: Vec<String>,
+    /// Per timeline: its listing, smallest gap between marks of a lane, narrowest bar (px).
+    pub timelines: Vec<(String, Option<f64>, Option<f64>)>,
+    /// Code blocks wider than their column, folded ones opened (read last: it opens them).
+    pub code_too_wide: Vec<String>,
+    /// `<html lang>` and the page's title.
+    pub lang: String,
+    pub title: String,
+}
+
+/// Every page of every edition (the print pages included) at every width, read once for the whole
+/// test run.
+pub fn every_page_read(session: &Session) -> &'static [Read] {
+    static READS: OnceLock<Vec<Read>> = OnceLock::new();
+    READS.get_or_init(|| {
+        let pages = every_page_of_every_edition(session);
+        let share = pages.len().div_ceil(TABS);
+        thread::scope(|scope| {
+            let workers: Vec<_> = pages
+                .chunks(share)
+                .map(|chunk| scope.spawn(|| read_pages(session, chunk)))
+                .collect();
+            workers
+                .into_iter()
+                .flat_map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                .collect()
+        })
+    })
+}
+
+fn read_pages(session: &Session, pages: &[String]) -> Vec<Read> {
+    let tab = page(session);
+    let mut reads = Vec::new();
+    for width in WIDTHS {
+        let phone = width < 600;
+        for name in pages {
+            tab.set_viewport(width, 900, phone)
+                .unwrap_or_else(|e| panic!("{e}"));
+            tab.load(&session.site.url(name))
+                .unwrap_or_else(|e| panic!("{e}"));
+            let eval = |script: &str| -> Vec<String> {
+                tab.eval(script)
+                    .unwrap_or_else(|e| panic!("{name} at {width}px: {e}"))
+            };
+            let clipped = eval(CLIPPED);
+            let unmarked_tables = eval(UNMARKED_TABLES);
+            let overflowing = if phone { eval(OVERFLOWING) } else { Vec::new() };
+            let compile_fail_marks = eval(
+                "return Array.from(document.querySelectorAll('main pre > code.compile_fail'))
+                    .map(c => getComputedStyle(c, '::before').content);",
+            );
+            // Timelines are measured as drawn at desktop width, on their chapters' pages.
+            let timelines = if !phone && !name.ends_with("print.html") {
+                tab.eval(TIMELINE_SIZES)
+                    .unwrap_or_else(|e| panic!("{name}: {e}"))
+            } else {
+                Vec::new()
+            };
+            if !name.ends_with("print.html") {
+                let kind = if phone { "phone" } else { "desktop" };
+                let shot = session
+                    .out
+                    .join("screenshots")
+                    .join(name.replace(".html", &format!("-{kind}.png")));
+                tab.screenshot(&shot, width, phone)
+                    .unwrap_or_else(|e| panic!("{e}"));
+            }
+            let (lang, title): (String, String) = tab
+                .eval("return [document.documentElement.lang, document.title];")
+                .unwrap_or_else(|e| panic!("{name}: {e}"));
+            let code_too_wide = if phone {
+                Vec::new()
+            } else {
+                eval(CODE_WIDER_THAN_COLUMN)
+            };
+            reads.push(Read {
+                page: name.clone(),
+                width,
+                clipped,
+                unmarked_tables,
+                overflowing,
+                compile_fail_marks,
+                timelines,
+                code_too_wide,
+                lang,
+                title,
+            });
+        }
+    }
+    reads
+}
