@@ -610,7 +610,7 @@ fn listings_are_readable_in_every_theme() {
         let shot = session
             .out
             .join("screenshots")
-            .join(format!("ch07-locks-theme-{theme}.png"));
+            .join(format!("ch07-locks-theme-{theme}.jpg"));
         tab.screenshot(&shot, 1280, false)
             .unwrap_or_else(|e| panic!("{e}"));
     }

@@ -439,7 +439,7 @@ fn timeline_marks_never_overlap_and_bars_can_be_seen() {
             let shot = session
                 .out
                 .join("screenshots")
-                .join(format!("timeline-{listing}-{width}.png"));
+                .join(format!("timeline-{listing}-{width}.jpg"));
             tab.screenshot_at(&format!("figure.timeline[data-listing='{listing}']"), &shot)
                 .unwrap_or_else(|e| panic!("{e}"));
         }

@@ -90,7 +90,7 @@ fn read_pages(session: &Session, pages: &[String]) -> Vec<Read> {
                 let shot = session
                     .out
                     .join("screenshots")
-                    .join(name.replace(".html", &format!("-{kind}.png")));
+                    .join(name.replace(".html", &format!("-{kind}.jpg")));
                 tab.screenshot(&shot, width, phone)
                     .unwrap_or_else(|e| panic!("{e}"));
             }

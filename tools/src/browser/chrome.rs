@@ -476,7 +476,7 @@ impl Page {
             .map_err(|e| format!("cannot switch JavaScript: {e:#}"))
     }
 
-    /// Writes a PNG of the screen with the first element matching `selector` in its middle.
+    /// Writes a JPEG of the screen with the first element matching `selector` in its middle.
     pub fn screenshot_at(&self, selector: &str, path: &Path) -> Result<(), String> {
         let found: bool = self.eval(&format!(
             "const el = document.querySelector({selector:?});
@@ -486,38 +486,39 @@ impl Page {
         if !found {
             return Err(format!("no {selector} to take a screenshot of"));
         }
-        let png = self.capture_png()?;
+        let image = self.capture()?;
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir)
                 .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
         }
-        std::fs::write(path, png).map_err(|e| format!("cannot write {}: {e}", path.display()))
+        std::fs::write(path, image).map_err(|e| format!("cannot write {}: {e}", path.display()))
     }
 
-    /// A PNG of the tab as shown. Chromium draws only the tab in front, and a tab behind others
-    /// can wait minutes for a frame, so the tab is brought to the front first; one screenshot is
-    /// taken at a time, so that tabs reading pages in parallel do not push each other back.
-    fn capture_png(&self) -> Result<Vec<u8>, String> {
+    /// A JPEG of the tab as shown (a full page as PNG takes Chromium several times longer to
+    /// encode). Chromium draws only the tab in front, and a tab behind others can wait minutes for
+    /// a frame, so the tab is brought to the front first; one screenshot is taken at a time, so
+    /// that tabs reading pages in parallel do not push each other back.
+    fn capture(&self) -> Result<Vec<u8>, String> {
         static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
         let _front = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
         self.tab
             .bring_to_front()
             .map_err(|e| format!("cannot bring the tab to the front: {e:#}"))?;
         self.tab
-            .capture_screenshot(CaptureScreenshotFormatOption::Png, None, None, true)
+            .capture_screenshot(CaptureScreenshotFormatOption::Jpeg, Some(80), None, true)
             .map_err(|e| format!("cannot take a screenshot: {e:#}"))
     }
 
-    /// Writes a PNG of the whole page, at most `max_height` pixels of it, to `path`.
+    /// Writes a JPEG of the whole page, at most `max_height` pixels of it, to `path`.
     pub fn screenshot(&self, path: &Path, width: u32, mobile: bool) -> Result<(), String> {
         const MAX_HEIGHT: u32 = 12_000;
         let height: u32 = self.eval("return document.documentElement.scrollHeight;")?;
         self.set_viewport(width, height.clamp(600, MAX_HEIGHT), mobile)?;
-        let png = self.capture_png()?;
+        let image = self.capture()?;
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir)
                 .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
         }
-        std::fs::write(path, png).map_err(|e| format!("cannot write {}: {e}", path.display()))
+        std::fs::write(path, image).map_err(|e| format!("cannot write {}: {e}", path.display()))
     }
 }

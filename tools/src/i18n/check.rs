@@ -74,10 +74,13 @@ pub fn check(template: &Catalog, translation: &Catalog, po_name: &str) -> Vec<Pr
     problems
 }
 
+/// What a check reads out of a message: its code spans, its link targets, ...
+type Items = fn(&str) -> Vec<String>;
+
 /// How a translation differs from its English where it must not.
 pub fn differences(english: &str, translated: &str) -> Vec<String> {
     let mut found = Vec::new();
-    let kinds: [(&str, fn(&str) -> Vec<String>); 5] = [
+    let kinds: [(&str, Items); 5] = [
         ("code spans", code_spans),
         ("link targets", link_targets),
         ("anchors", anchors),
