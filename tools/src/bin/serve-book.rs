@@ -75,8 +75,9 @@ fn main() -> ExitCode {
     };
     let (book, open_it) = started;
     eprintln!(
-        "serving the book on {} (Ctrl-C stops); it is rebuilt when book.toml, src/, theme/ or \
-         listings/ change, and open pages reload",
+        "serving the book on {} and its Korean edition on {}ko/ (Ctrl-C stops); both are rebuilt \
+         when book.toml, src/, theme/, listings/ or po/ change, and open pages reload",
+        book.url(),
         book.url()
     );
     if open_it {
