@@ -1,82 +1,192 @@
-//! Exercises (`exercises/`): every reference solution passes its tests, every starter as shipped
-//! fails them, and every seeded wrong solution is caught. Each exercise's tests are run by a nested
-//! `cargo test -p exercises --test NAME`, as a reader runs them.
+//! Exercises (`exercises/`): every reference and alternative solution passes its tests, every
+//! starter as committed fails them, and every wrong solution is caught by the test its header
+//! names, with the message the header quotes (see `tools/src/exercise_versions.rs`).
+//!
+//! Every version is compiled once, with the exercise's own tests, into the `corpus` binary of
+//! `exercises/checks`, and once more with the feature `loom` for the loom models. Each version's
+//! tests then run in a process of their own, as many at once as there are cores.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::thread;
+use std::time::Duration;
 
-use book_tools::{course, repo_root};
+use book_tools::exercise_versions::{self, Expect, Kind, Report, Version};
+use book_tools::{cargo, repo_root, run};
 
-/// Runs one exercise's tests with `features`; returns whether they passed, and what cargo printed.
-fn run(root: &Path, name: &str, features: &[&str]) -> (bool, String) {
-    let output = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
-        .current_dir(root)
-        .args([
-            "test",
-            "--quiet",
-            "--locked",
-            "-p",
-            "exercises",
-            "--test",
-            name,
-        ])
-        .args(features.iter().flat_map(|f| ["--features", f]))
-        .output()
-        .expect("cannot run cargo");
-    let text = format!(
-        "{}{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    );
-    (output.status.success(), text)
+/// Far longer than any version's tests take: each check inside them gives up after a few seconds.
+/// A run that still goes on is reported as hung, with what it printed.
+const TIMEOUT: Duration = Duration::from_secs(120);
+
+/// The corpus binary, built without (`false`) or with (`true`) the feature `loom`.
+fn corpus(loom: bool) -> &'static Path {
+    static BUILT: [OnceLock<Result<PathBuf, String>>; 2] = [OnceLock::new(), OnceLock::new()];
+    let built = BUILT[usize::from(loom)].get_or_init(|| {
+        let features = if loom { "loom" } else { "" };
+        cargo::build_test(&repo_root(), "exercise-checks", "corpus", features)
+    });
+    match built {
+        Ok(path) => path,
+        Err(e) => panic!("{e}"),
+    }
 }
 
-/// A run that failed because a test failed, not because the code did not build.
-fn failed_a_test(text: &str) -> bool {
-    text.contains("test result: FAILED")
+/// Runs the tests of `corpus` whose names start with `filter` (or are `filter`, if `exact`).
+fn run_tests(binary: &Path, filter: &str, exact: bool) -> Report {
+    let mut command = Command::new(binary);
+    command
+        .arg(filter)
+        .args(exact.then_some("--exact"))
+        .env_remove("RUST_BACKTRACE")
+        .env("NO_COLOR", "1");
+    let ran = run::run_command(command, TIMEOUT).expect("the corpus binary runs");
+    let mut output = ran.stdout_text();
+    output.push_str(&ran.stderr);
+    if ran.timed_out {
+        output.push_str(&format!(
+            "(stopped: still running after {} s, so a test hung without a time limit)\n",
+            TIMEOUT.as_secs()
+        ));
+    }
+    let mut report = Report::parse(output);
+    if ran.timed_out {
+        // Whatever had passed, the version did not finish its tests.
+        report.results.push((format!("{filter}(hung)"), false));
+    }
+    report
+}
+
+/// The names of the loom models in the corpus built with `loom`.
+fn models() -> &'static [String] {
+    static MODELS: OnceLock<Vec<String>> = OnceLock::new();
+    MODELS.get_or_init(|| {
+        let listed = Command::new(corpus(true))
+            .args(["--list", "--format", "terse"])
+            .output()
+            .expect("the corpus binary runs");
+        String::from_utf8_lossy(&listed.stdout)
+            .lines()
+            .filter_map(|l| l.strip_suffix(": test"))
+            .filter(|name| name.contains("::tests::model::"))
+            .map(str::to_owned)
+            .collect()
+    })
+}
+
+/// `check` applied to every version, as many at a time as there are cores; the problems found.
+fn check_all(versions: &[Version], check: impl Fn(&Version) -> Vec<String> + Sync) -> Vec<String> {
+    let next = AtomicUsize::new(0);
+    let lanes = thread::available_parallelism().map_or(2, |n| n.get());
+    thread::scope(|s| {
+        let lanes: Vec<_> = (0..lanes)
+            .map(|_| {
+                s.spawn(|| {
+                    let mut problems = Vec::new();
+                    while let Some(v) = versions.get(next.fetch_add(1, Ordering::Relaxed)) {
+                        problems.extend(check(v));
+                    }
+                    problems
+                })
+            })
+            .collect();
+        lanes
+            .into_iter()
+            .flat_map(|l| l.join().expect("a check panicked"))
+            .collect()
+    })
+}
+
+fn versions() -> Vec<Version> {
+    exercise_versions::versions(&repo_root())
+        .unwrap_or_else(|problems| panic!("{}", problems.join("\n")))
+}
+
+/// Says so when a starter differs from its committed copy: the corpus checks the committed one.
+fn note_edited_starters(root: &Path, versions: &[Version]) {
+    for v in versions.iter().filter(|v| v.kind == Kind::Starter) {
+        let edited = Command::new("git")
+            .current_dir(root)
+            .args(["diff", "--quiet", "HEAD", "--"])
+            .arg(&v.file)
+            .status()
+            .is_ok_and(|s| s.code() == Some(1));
+        if edited {
+            eprintln!(
+                "note: {} has been edited; the suite checks the starter as committed \
+                 (`git diff {}` shows your work, `git checkout {}` restores the starter)",
+                v.file.display(),
+                v.file.display(),
+                v.file.display()
+            );
+        }
+    }
 }
 
 #[test]
-fn every_solution_passes_and_every_starter_fails_its_tests() {
+fn every_solution_and_alternative_passes_and_every_starter_fails_its_tests() {
     let root = repo_root();
-    let mut problems = Vec::new();
-    for exercise in course::exercises(&root) {
-        let (passed, text) = run(&root, &exercise, &["solutions"]);
-        if !passed {
-            problems.push(format!(
-                "exercise `{exercise}`: the solution exercises/solutions/{exercise}.rs fails its tests:\n{text}"
-            ));
+    let versions: Vec<Version> = versions()
+        .into_iter()
+        .filter(|v| v.kind != Kind::Seeded)
+        .collect();
+    note_edited_starters(&root, &versions);
+    let (threads, models) = (corpus(false), models());
+    let problems = check_all(&versions, |v| {
+        let mut problems = Vec::new();
+        let report = run_tests(threads, &v.tests(), false);
+        problems.extend(exercise_versions::judge(v, &report).err());
+        // A starter is unfinished: running its models as well proves nothing more.
+        let has_models = models.iter().any(|m| m.starts_with(&v.tests()));
+        if v.expect == Expect::Pass && has_models {
+            let report = run_tests(corpus(true), &format!("{}model::", v.tests()), false);
+            problems.extend(
+                exercise_versions::judge(v, &report)
+                    .err()
+                    .map(|e| format!("{e}\n(in its loom models)")),
+            );
         }
-        let (passed, text) = run(&root, &exercise, &[]);
-        if passed {
-            problems.push(format!(
-                "exercise `{exercise}`: the starter exercises/src/{exercise}.rs passes its tests as shipped: they leave its work untested"
-            ));
-        } else if !failed_a_test(&text) {
-            problems.push(format!(
-                "exercise `{exercise}`: the starter exercises/src/{exercise}.rs must build and fail a test, but:\n{text}"
-            ));
-        }
-    }
-    assert!(problems.is_empty(), "{}", problems.join("\n"));
+        problems
+    });
+    assert!(problems.is_empty(), "{}", problems.join("\n\n"));
 }
 
 #[test]
-fn every_seeded_wrong_solution_is_caught() {
-    let root = repo_root();
-    let mut problems = Vec::new();
-    let seeded = course::seeded_wrong(&root);
-    assert!(
-        !seeded.is_empty(),
-        "exercises/seeded/ holds no wrong solution"
-    );
-    for exercise in seeded {
-        let (passed, text) = run(&root, &exercise, &["seeded-wrong"]);
-        if passed || !failed_a_test(&text) {
-            problems.push(format!(
-                "exercise `{exercise}`: the wrong solution exercises/seeded/{exercise}.rs is not caught by its tests:\n{text}"
-            ));
-        }
-    }
+fn every_wrong_solution_is_caught_by_the_test_and_message_its_header_names() {
+    let versions: Vec<Version> = versions()
+        .into_iter()
+        .filter(|v| v.kind == Kind::Seeded)
+        .collect();
+    let problems = check_all(&versions, |v| {
+        let Expect::CaughtBy { test, .. } = &v.expect else {
+            unreachable!("a wrong solution names the test that catches it")
+        };
+        let binary = corpus(exercise_versions::is_model(test));
+        let report = run_tests(binary, &format!("{}{test}", v.tests()), true);
+        exercise_versions::judge(v, &report)
+            .err()
+            .into_iter()
+            .collect()
+    });
+    assert!(problems.is_empty(), "{}", problems.join("\n\n"));
+}
+
+#[test]
+fn there_are_at_least_two_wrong_solutions_for_every_exercise() {
+    let versions = versions();
+    let problems: Vec<String> = book_tools::course::exercises(&repo_root())
+        .into_iter()
+        .filter(|e| {
+            versions
+                .iter()
+                .filter(|v| v.kind == Kind::Seeded && &v.exercise == e)
+                .count()
+                < 2
+        })
+        .map(|e| {
+            format!("exercise `{e}` has fewer than two wrong solutions in exercises/seeded/{e}/")
+        })
+        .collect();
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }

@@ -1,10 +1,12 @@
 //! Exercises for *Threads, Events and Locks in Rust*. Each module is a starter to edit: `todo!()`
 //! marks the work. Run one exercise's tests with `cargo test -p exercises --test NAME`.
 //!
-//! The feature `solutions` swaps every starter for its reference solution in `solutions/`, and
-//! `seeded-wrong` swaps some for the wrong solutions in `seeded/` that the tests must catch.
+//! The feature `solutions` swaps every starter for its reference solution in `solutions/`; the
+//! feature `loom` builds them on loom's types (see [`sync`]) and runs the tests' loom models.
 // A starter's parameters are unused until the reader writes its body.
 #![cfg_attr(not(feature = "solutions"), allow(unused_variables, dead_code))]
+
+pub mod sync;
 
 #[cfg_attr(feature = "solutions", path = "../solutions/chunked_sum.rs")]
 pub mod chunked_sum;
@@ -25,36 +27,28 @@ pub mod stop_flag;
 pub mod event;
 
 #[cfg_attr(feature = "solutions", path = "../solutions/latch.rs")]
-#[cfg_attr(feature = "seeded-wrong", path = "../seeded/latch.rs")]
 pub mod latch;
 
 #[cfg_attr(feature = "solutions", path = "../solutions/bounded_queue.rs")]
-#[cfg_attr(feature = "seeded-wrong", path = "../seeded/bounded_queue.rs")]
 pub mod bounded_queue;
 
 #[cfg_attr(feature = "solutions", path = "../solutions/lock_order.rs")]
 pub mod lock_order;
 
 #[cfg_attr(feature = "solutions", path = "../solutions/reentrant_lock.rs")]
-#[cfg_attr(feature = "seeded-wrong", path = "../seeded/reentrant_lock.rs")]
 pub mod reentrant_lock;
 
 #[cfg_attr(feature = "solutions", path = "../solutions/once_config.rs")]
-#[cfg_attr(feature = "seeded-wrong", path = "../seeded/once_config.rs")]
 pub mod once_config;
 
 #[cfg_attr(feature = "solutions", path = "../solutions/ordered_pool.rs")]
-#[cfg_attr(feature = "seeded-wrong", path = "../seeded/ordered_pool.rs")]
 pub mod ordered_pool;
 
 #[cfg_attr(feature = "solutions", path = "../solutions/id_allocator.rs")]
-#[cfg_attr(feature = "seeded-wrong", path = "../seeded/id_allocator.rs")]
 pub mod id_allocator;
 
 #[cfg_attr(feature = "solutions", path = "../solutions/philosophers.rs")]
-#[cfg_attr(feature = "seeded-wrong", path = "../seeded/philosophers.rs")]
 pub mod philosophers;
 
 #[cfg_attr(feature = "solutions", path = "../solutions/word_count.rs")]
-#[cfg_attr(feature = "seeded-wrong", path = "../seeded/word_count.rs")]
 pub mod word_count;

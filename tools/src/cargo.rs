@@ -1,4 +1,4 @@
-//! Builds the `listings` crate with a nested `cargo build` and reports what it produced.
+//! Builds the `listings` crate, or a test binary, with a nested cargo and reports what it produced.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -30,16 +30,27 @@ fn cargo() -> Command {
 
 /// Runs `cargo build -p listings` with `extra` arguments and returns its artifact messages.
 fn build(root: &Path, extra: &[&str]) -> Result<Vec<Message>, String> {
+    let mut args = vec!["build", "-p", "listings", "--bins"];
+    args.extend_from_slice(extra);
+    artifacts(root, &args)
+}
+
+/// Runs cargo with `args` (a command that builds) and returns its artifact messages.
+fn artifacts(root: &Path, args: &[&str]) -> Result<Vec<Message>, String> {
     let output = cargo()
         .current_dir(root)
-        .args(["build", "--quiet", "--locked", "-p", "listings", "--bins"])
+        .args(&args[..1])
+        .args(["--quiet", "--locked"])
         .args(["--message-format", "json-render-diagnostics"])
-        .args(extra)
+        .args(&args[1..])
         .stderr(Stdio::inherit())
         .output()
         .map_err(|e| format!("cannot run cargo: {e}"))?;
     if !output.status.success() {
-        return Err("`cargo build -p listings` failed; its errors are printed above".into());
+        return Err(format!(
+            "`cargo {}` failed; its errors are printed above",
+            args.join(" ")
+        ));
     }
     Ok(String::from_utf8_lossy(&output.stdout)
         .lines()
@@ -62,6 +73,25 @@ pub fn build_listings(root: &Path) -> Result<BTreeMap<String, PathBuf>, String> 
                 .then_some((target.name, exe))
         })
         .collect())
+}
+
+/// Builds the integration test `test` of `package` (with `features`, comma-separated, if any) and
+/// returns its binary.
+pub fn build_test(
+    root: &Path,
+    package: &str,
+    test: &str,
+    features: &str,
+) -> Result<PathBuf, String> {
+    let mut args = vec!["test", "--no-run", "-p", package, "--test", test];
+    if !features.is_empty() {
+        args.extend(["--features", features]);
+    }
+    artifacts(root, &args)?
+        .into_iter()
+        .find(|m| m.target.as_ref().is_some_and(|t| t.name == test))
+        .and_then(|m| m.executable)
+        .ok_or_else(|| format!("`cargo {}` built no test binary", args.join(" ")))
 }
 
 /// Makes the directory that `mdbook test -L DIR` needs: exactly one build of every crate the listings

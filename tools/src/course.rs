@@ -42,11 +42,6 @@ pub fn exercises(root: &Path) -> Vec<String> {
     stems(&root.join("exercises/tests"), "rs")
 }
 
-/// The exercises that have a wrong solution in `exercises/seeded/`.
-pub fn seeded_wrong(root: &Path) -> Vec<String> {
-    stems(&root.join("exercises/seeded"), "rs")
-}
-
 /// Every numbered chapter has its quiz and an exercise; every quiz and exercise is shown by one.
 pub fn check(root: &Path) -> Vec<String> {
     let mut problems = Vec::new();

@@ -7,6 +7,7 @@ pub mod browser;
 pub mod cargo;
 pub mod catalog;
 pub mod course;
+pub mod exercise_versions;
 pub mod i18n;
 pub mod lint;
 pub mod playground;

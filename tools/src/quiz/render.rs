@@ -9,7 +9,7 @@ use std::fmt::Write as _;
 
 use mdbook_quiz_schema::{Markdown, Question};
 use polib::catalog::Catalog;
-use pulldown_cmark::{Options, Parser, html};
+use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd, html};
 
 use super::{QuizFile, answers};
 use crate::i18n::edition::{Edition, KOREAN, translate_markdown};
@@ -108,9 +108,35 @@ impl Language<'_> {
 }
 
 fn markdown(text: &str) -> String {
+    let events = Parser::new_ext(text, Options::ENABLE_TABLES).map(|event| match event {
+        Event::Start(Tag::CodeBlock(kind)) => {
+            let language = match &kind {
+                // The info string's first word, as mdBook reads it (`rust,ignore` is Rust).
+                CodeBlockKind::Fenced(info) => info.split([',', ' ']).next().unwrap_or_default(),
+                CodeBlockKind::Indented => "",
+            };
+            Event::Html(pre_code(language).into())
+        }
+        Event::End(TagEnd::CodeBlock) => Event::Html("</code></pre>\n".into()),
+        other => other,
+    });
     let mut out = String::new();
-    html::push_html(&mut out, Parser::new_ext(text, Options::ENABLE_TABLES));
+    html::push_html(&mut out, events);
     out
+}
+
+/// The opening tags of a quiz's code block. mdBook gives every `language-rust` block a Run
+/// button, even in raw HTML such as a quiz's; in a quiz, running the code gives the answer away
+/// ("does this compile?", "what does this print?"), so every block of it is `noplayground`.
+fn pre_code(language: &str) -> String {
+    if language.is_empty() {
+        "<pre><code class=\"noplayground\">".to_owned()
+    } else {
+        format!(
+            "<pre><code class=\"language-{} noplayground\">",
+            escape(language)
+        )
+    }
 }
 
 fn escape(text: &str) -> String {
@@ -122,7 +148,8 @@ fn escape(text: &str) -> String {
 
 fn code_block(code: &str) -> String {
     format!(
-        "<pre><code class=\"language-rust\">{}</code></pre>",
+        "{}{}</code></pre>",
+        pre_code("rust"),
         escape(code.trim_end())
     )
 }
@@ -279,8 +306,9 @@ pub fn render_in(quiz: &QuizFile, language: &Language) -> Result<String, String>
                 out.push_str("</fieldset>\n");
                 let answer = match (stdout, fields.answer.line_number) {
                     (Some(s), _) => format!(
-                        "<p>{}</p>\n<pre><code class=\"language-text\">{}</code></pre>\n",
+                        "<p>{}</p>\n{}{}</code></pre>\n",
                         words.compiles_and_prints,
+                        pre_code("text"),
                         escape(s.trim_end())
                     ),
                     (None, _) if compiles => format!("<p>{}</p>\n", words.it_compiles),

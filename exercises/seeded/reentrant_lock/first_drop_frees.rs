@@ -1,5 +1,7 @@
 //! A wrong reentrant lock the tests must catch: the first guard dropped frees the lock, even an
 //! inner one while the outer guard is still alive.
+//!
+//! Caught by `no_other_thread_enters_until_the_outermost_guard_is_dropped`, which says "two threads held the lock at once".
 
 use std::ops::Deref;
 use std::sync::{Condvar, Mutex};

@@ -1,5 +1,7 @@
 //! A wrong philosopher the tests must catch: left fork first, then right. When every philosopher
 //! holds a left fork, each waits for a right fork its neighbour holds: a cycle, and a deadlock.
+//!
+//! Caught by `the_last_philosopher_does_not_close_the_cycle`, which says "not finished after".
 
 use std::sync::Mutex;
 

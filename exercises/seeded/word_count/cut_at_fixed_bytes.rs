@@ -1,5 +1,7 @@
 //! A wrong word count the tests must catch: it cuts the text into pieces of a fixed number of bytes
 //! for the threads, and a word that straddles a cut is counted as two pieces of words.
+//!
+//! Caught by `a_long_text_is_counted_as_one_thread_would_count_it`, which says "the counts differ from a count on one thread".
 
 use std::collections::HashMap;
 

@@ -1,5 +1,7 @@
 //! A wrong queue the tests must catch: `pop` waits once with `if` instead of a loop, so after a
 //! wake-up it does not check again whether another consumer took the item first.
+//!
+//! Caught by `four_producers_and_four_consumers_pass_every_item_exactly_once`, which says "a consumer panicked".
 
 use std::collections::VecDeque;
 use std::sync::{Condvar, Mutex};

@@ -1,5 +1,7 @@
 //! A wrong pool the tests must catch: each worker holds the job receiver's lock for as long as it
 //! works, so the workers take turns and only one job is ever done at a time.
+//!
+//! Caught by `the_workers_work_at_the_same_time`, which says "not finished after".
 
 use std::sync::mpsc;
 use std::sync::{Arc, Mutex};

@@ -1,5 +1,7 @@
 //! A wrong latch the tests must catch: the lock is released between reading the count and writing
 //! it back, so two threads can count the same value down and a decrement is lost.
+//!
+//! Caught by `wait_returns_only_after_every_count_down`, which says "not finished after".
 
 use std::sync::{Condvar, Mutex};
 use std::thread;

@@ -1,6 +1,8 @@
 //! A wrong allocator the tests must catch: `fetch_add` first and check the limit after. The ids are
 //! unique, but the counter goes on past the limit with every refused call, so `allocated` is wrong,
 //! and enough calls would wrap it round to hand out `0` again.
+//!
+//! Caught by `hands_out_ids_in_order_then_none`, which says "an exhausted allocator".
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 

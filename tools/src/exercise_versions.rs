@@ -1,0 +1,353 @@
+//! Every version of every exercise, and what the exercise's tests must say about it.
+//!
+//! An exercise `NAME` has its tests in `exercises/tests/NAME.rs` and these versions of its code:
+//!
+//! - the **starter** `exercises/src/NAME.rs`, which must fail its tests;
+//! - the **reference solution** `exercises/solutions/NAME.rs`, which must pass them;
+//! - **alternatives** `exercises/alternatives/NAME/WHICH.rs`: other correct designs, which must pass
+//!   them too, so that the tests check the property asked for and not the reference's shape;
+//! - **wrong solutions** `exercises/seeded/NAME/WHICH.rs`: mistakes learners make, each of which
+//!   must be caught by the test its header names, with the message it names. The header says, in
+//!   its first `//!` paragraph, what is wrong, and then:
+//!
+//!   ```text
+//!   //! Caught by `TEST`, which says "PART OF THE MESSAGE".
+//!   ```
+//!
+//!   `TEST` is the test's path inside the test file; one under `model::` is a loom model, run with
+//!   the feature `loom`.
+//!
+//! The crate `exercises/checks` compiles every version with the exercise's tests into one test
+//! binary, `corpus`, where version `seeded::NAME::WHICH` has its tests under
+//! `seeded::NAME::WHICH::tests::`.
+
+use std::fmt;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::course;
+
+static CAUGHT_BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"Caught by `([a-z0-9_:]+)`, which says "([^"]+)""#).expect("valid")
+});
+
+/// Which of an exercise's versions this is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Kind {
+    Starter,
+    Solution,
+    Alternative,
+    Seeded,
+}
+
+/// What the tests must say about a version.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Expect {
+    /// Every test passes (a reference or alternative solution).
+    Pass,
+    /// At least one test fails (a starter).
+    Fail,
+    /// This test fails, and its message contains `says`.
+    CaughtBy { test: String, says: String },
+}
+
+/// One version of one exercise.
+#[derive(Debug, Clone)]
+pub struct Version {
+    pub exercise: String,
+    pub kind: Kind,
+    /// The alternative's or wrong solution's name (its file's stem).
+    pub which: Option<String>,
+    /// Relative to the repository root.
+    pub file: PathBuf,
+    pub expect: Expect,
+    /// For a wrong solution, the mistake, as its header says it.
+    pub mistake: String,
+}
+
+impl Version {
+    /// The module of `corpus` that holds this version and its tests.
+    pub fn module(&self) -> String {
+        let kind = match self.kind {
+            Kind::Starter => "starter",
+            Kind::Solution => "solution",
+            Kind::Alternative => "alternative",
+            Kind::Seeded => "seeded",
+        };
+        match &self.which {
+            Some(which) => format!("{kind}::{}::{which}", self.exercise),
+            None => format!("{kind}::{}", self.exercise),
+        }
+    }
+
+    /// The prefix of every test of this version in `corpus`.
+    pub fn tests(&self) -> String {
+        format!("{}::tests::", self.module())
+    }
+}
+
+impl fmt::Display for Version {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let what = match self.kind {
+            Kind::Starter => "the starter",
+            Kind::Solution => "the reference solution",
+            Kind::Alternative => "the alternative solution",
+            Kind::Seeded => "the wrong solution",
+        };
+        write!(
+            f,
+            "exercise `{}`: {what} {}",
+            self.exercise,
+            self.file.display()
+        )
+    }
+}
+
+/// The `.rs` files of `dir`, by stem, sorted.
+fn stems(dir: &Path) -> Vec<String> {
+    let mut found: Vec<String> = fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "rs"))
+        .filter_map(|p| Some(p.file_stem()?.to_str()?.to_owned()))
+        .collect();
+    found.sort();
+    found
+}
+
+/// The text of the `//!` lines at the top of `text`, joined into paragraphs.
+fn header(text: &str) -> Vec<String> {
+    let mut paragraphs = vec![String::new()];
+    for line in text.lines() {
+        let Some(line) = line.strip_prefix("//!") else {
+            break;
+        };
+        let line = line.trim();
+        if line.is_empty() {
+            paragraphs.push(String::new());
+        } else {
+            let last = paragraphs.last_mut().expect("never empty");
+            if !last.is_empty() {
+                last.push(' ');
+            }
+            last.push_str(line);
+        }
+    }
+    paragraphs.retain(|p| !p.is_empty());
+    paragraphs
+}
+
+/// Every version of every exercise, or what is wrong with the files.
+pub fn versions(root: &Path) -> Result<Vec<Version>, Vec<String>> {
+    let mut versions = Vec::new();
+    let mut problems = Vec::new();
+    for exercise in course::exercises(root) {
+        let version = |kind, which: Option<String>, file: String, expect| Version {
+            exercise: exercise.clone(),
+            kind,
+            which,
+            file: PathBuf::from(file),
+            expect,
+            mistake: String::new(),
+        };
+        versions.push(version(
+            Kind::Starter,
+            None,
+            format!("exercises/src/{exercise}.rs"),
+            Expect::Fail,
+        ));
+        versions.push(version(
+            Kind::Solution,
+            None,
+            format!("exercises/solutions/{exercise}.rs"),
+            Expect::Pass,
+        ));
+        for which in stems(&root.join("exercises/alternatives").join(&exercise)) {
+            let file = format!("exercises/alternatives/{exercise}/{which}.rs");
+            versions.push(version(Kind::Alternative, Some(which), file, Expect::Pass));
+        }
+        for which in stems(&root.join("exercises/seeded").join(&exercise)) {
+            let file = format!("exercises/seeded/{exercise}/{which}.rs");
+            let text = fs::read_to_string(root.join(&file)).unwrap_or_default();
+            let header = header(&text);
+            let caught = header.iter().find_map(|p| CAUGHT_BY.captures(p));
+            let Some(caught) = caught else {
+                problems.push(format!(
+                    "{file}: its header must say which test catches it: \
+                     //! Caught by `TEST`, which says \"PART OF THE MESSAGE\"."
+                ));
+                continue;
+            };
+            let mut v = version(
+                Kind::Seeded,
+                Some(which),
+                file,
+                Expect::CaughtBy {
+                    test: caught[1].to_owned(),
+                    says: caught[2].to_owned(),
+                },
+            );
+            v.mistake = header.first().cloned().unwrap_or_default();
+            versions.push(v);
+        }
+    }
+    if problems.is_empty() {
+        Ok(versions)
+    } else {
+        Err(problems)
+    }
+}
+
+/// Whether a test path names a loom model.
+pub fn is_model(test: &str) -> bool {
+    test.starts_with("model::")
+}
+
+/// What one test run of a version reported: each test's full name and whether it passed, and the
+/// whole output, for the messages.
+#[derive(Debug, Default)]
+pub struct Report {
+    pub results: Vec<(String, bool)>,
+    pub output: String,
+}
+
+impl Report {
+    /// Reads libtest's output: a line `test NAME ... ok` or `test NAME ... FAILED` per test.
+    pub fn parse(output: String) -> Report {
+        let results = output
+            .lines()
+            .filter_map(|line| {
+                let rest = line.strip_prefix("test ")?;
+                let (name, result) = rest.rsplit_once(" ... ")?;
+                match result {
+                    "ok" => Some((name.to_owned(), true)),
+                    "FAILED" => Some((name.to_owned(), false)),
+                    _ => None,
+                }
+            })
+            .collect();
+        Report { results, output }
+    }
+
+    fn failed(&self) -> Vec<&str> {
+        self.results
+            .iter()
+            .filter(|(_, ok)| !ok)
+            .map(|(n, _)| n.as_str())
+            .collect()
+    }
+}
+
+/// Judges what the tests said about a version against what they must say. `report` holds the run
+/// of the version's tests that `expect` concerns: all of them, or only the one a wrong solution
+/// names.
+pub fn judge(version: &Version, report: &Report) -> Result<(), String> {
+    let shown = || indent(&report.output);
+    if report.results.is_empty() {
+        return Err(format!(
+            "{version}: no test ran (is `{}` in the corpus?):\n{}",
+            version.tests(),
+            shown()
+        ));
+    }
+    let failed = report.failed();
+    match &version.expect {
+        Expect::Pass if failed.is_empty() => Ok(()),
+        Expect::Pass => Err(format!(
+            "{version} fails {}:\n{}",
+            failed.join(", "),
+            shown()
+        )),
+        Expect::Fail if !failed.is_empty() => Ok(()),
+        Expect::Fail => Err(format!(
+            "{version} passes its tests as committed: they leave its work untested"
+        )),
+        Expect::CaughtBy { test, says } => {
+            let name = format!("{}{test}", version.tests());
+            if !failed.contains(&name.as_str()) {
+                Err(format!(
+                    "{version} is not caught: its test `{test}` passed. The mistake it holds: {}",
+                    version.mistake
+                ))
+            } else if !report.output.contains(says.as_str()) {
+                Err(format!(
+                    "{version} is caught by `{test}`, but not with the message its header \
+                     promises (\"{says}\"):\n{}",
+                    shown()
+                ))
+            } else {
+                Ok(())
+            }
+        }
+    }
+}
+
+fn indent(text: &str) -> String {
+    text.lines().map(|l| format!("    {l}\n")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn seeded() -> Version {
+        Version {
+            exercise: "latch".into(),
+            kind: Kind::Seeded,
+            which: Some("notify_one".into()),
+            file: "exercises/seeded/latch/notify_one.rs".into(),
+            expect: Expect::CaughtBy {
+                test: "every_waiter_wakes".into(),
+                says: "never woken".into(),
+            },
+            mistake: "wakes one waiter".into(),
+        }
+    }
+
+    const NAME: &str = "seeded::latch::notify_one::tests::every_waiter_wakes";
+
+    #[test]
+    fn a_header_names_the_test_and_message_across_wrapped_lines() {
+        let text = "//! Wrong: wakes one.\n//!\n//! Caught by `model::x`, which\n//! says \"a waiter\".\nuse x;\n";
+        let header = header(text);
+        assert_eq!(header[0], "Wrong: wakes one.");
+        let caught = CAUGHT_BY.captures(&header[1]).expect("matches");
+        assert_eq!((&caught[1], &caught[2]), ("model::x", "a waiter"));
+    }
+
+    #[test]
+    fn a_wrong_solution_is_caught_only_by_its_test_with_its_message() {
+        let v = seeded();
+        let run = |line: &str, output: &str| judge(&v, &Report::parse(format!("{line}\n{output}")));
+        assert!(
+            run(
+                &format!("test {NAME} ... FAILED"),
+                "a waiter was never woken"
+            )
+            .is_ok()
+        );
+        let passed = run(&format!("test {NAME} ... ok"), "").unwrap_err();
+        assert!(passed.contains("is not caught"), "{passed}");
+        let other = run(&format!("test {NAME} ... FAILED"), "index out of bounds").unwrap_err();
+        assert!(other.contains("not with the message"), "{other}");
+        let none = run("running 0 tests", "").unwrap_err();
+        assert!(none.contains("no test ran"), "{none}");
+    }
+
+    #[test]
+    fn a_solution_must_pass_every_test_and_a_starter_fail_one() {
+        let mut v = seeded();
+        v.expect = Expect::Pass;
+        let report = Report::parse(format!("test {NAME} ... ok\ntest b ... FAILED\n"));
+        assert!(judge(&v, &report).is_err());
+        v.expect = Expect::Fail;
+        assert!(judge(&v, &report).is_ok());
+        let all_ok = Report::parse(format!("test {NAME} ... ok\n"));
+        assert!(judge(&v, &all_ok).unwrap_err().contains("untested"));
+    }
+}
