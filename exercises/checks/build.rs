@@ -2,9 +2,8 @@
 //! module per version of its code, each holding that code as `imp` and a copy of the exercise's
 //! tests whose `exercises::NAME` paths point at it.
 //!
-//! The versions: the starter as committed (`src/NAME.rs`; git's copy when the working copy has
-//! been edited, so that a reader who solves an exercise in place does not change what the suite
-//! checks), the reference solution (`solutions/NAME.rs`), and every file in
+//! The versions: the starter (`src/NAME.rs`, or git's committed copy once a reader has solved it
+//! in place, so that doing an exercise does not change what the suite checks), the reference solution (`solutions/NAME.rs`), and every file in
 //! `alternatives/NAME/` and `seeded/NAME/`.
 //!
 //! `EXERCISE_CHECKS_ONLY=NAME[,NAME...]` limits the corpus to some exercises, to build less while
@@ -127,9 +126,13 @@ fn stems(dir: &Path) -> Vec<String> {
     found
 }
 
-/// The starter as committed: git's copy if the working copy differs from it, else the file.
+/// The starter to check: the file itself while it still holds `todo!()`; once a reader has
+/// solved it in place (no `todo!()` left), git's committed copy, if there is one.
 fn starter(exercises: &Path, name: &str, out: &Path) -> PathBuf {
     let file = exercises.join(format!("src/{name}.rs"));
+    if fs::read_to_string(&file).is_ok_and(|text| text.contains("todo!(")) {
+        return file;
+    }
     let committed = Command::new("git")
         .current_dir(exercises)
         .args(["show", &format!("HEAD:./src/{name}.rs")])

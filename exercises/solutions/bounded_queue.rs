@@ -1,7 +1,7 @@
 //! Chapter 7: a bounded blocking queue, like Python's `queue.Queue(maxsize)`.
 
+use crate::sync::{Condvar, Mutex};
 use std::collections::VecDeque;
-use std::sync::{Condvar, Mutex};
 
 /// A first-in, first-out queue of at most `capacity` items.
 pub struct BoundedQueue<T> {
@@ -27,25 +27,23 @@ impl<T> BoundedQueue<T> {
 
     /// Adds an item at the back, waiting while the queue is full.
     pub fn push(&self, item: T) {
-        let items = self.items.lock().unwrap();
-        let mut items = self
-            .not_full
-            .wait_while(items, |items| items.len() >= self.capacity)
-            .unwrap();
+        let mut items = self.items.lock().unwrap();
+        while items.len() >= self.capacity {
+            items = self.not_full.wait(items).unwrap();
+        }
         items.push_back(item);
         self.not_empty.notify_one();
     }
 
     /// Takes the item at the front, waiting while the queue is empty.
     pub fn pop(&self) -> T {
-        let items = self.items.lock().unwrap();
-        // The predicate is checked again after every wake-up: another consumer
-        // may have taken the item that caused it.
-        let mut items = self
-            .not_empty
-            .wait_while(items, |items| items.is_empty())
-            .unwrap();
-        let item = items.pop_front().expect("wait_while saw an item");
+        let mut items = self.items.lock().unwrap();
+        // A loop, not an `if`: another consumer may have taken the item whose
+        // arrival woke this one.
+        while items.is_empty() {
+            items = self.not_empty.wait(items).unwrap();
+        }
+        let item = items.pop_front().expect("the loop saw an item");
         self.not_full.notify_one();
         item
     }

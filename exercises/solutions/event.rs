@@ -1,13 +1,21 @@
-//! Chapter 6: Python's `threading.Event`, with `wait_timeout` returning the
-//! flag.
+//! Chapter 6: an `Event` whose waiters never miss a `set()`, not even one
+//! that `clear()` undoes at once.
 
-use std::sync::{Condvar, Mutex};
-use std::time::Duration;
+use crate::sync::{Condvar, Mutex};
 
-/// A flag that threads can wait for.
+/// The flag, and how many times `set` has been called.
+#[derive(Default)]
+struct State {
+    set: bool,
+    sets: u64,
+}
+
+/// Python's `threading.Event`, with a count of `set()` calls. A thread that
+/// reads `sets()` and then calls `wait_past` with it returns once a later
+/// `set()` has run, even if `clear()` ran right after it.
 #[derive(Default)]
 pub struct Event {
-    flag: Mutex<bool>,
+    state: Mutex<State>,
     changed: Condvar,
 }
 
@@ -16,30 +24,36 @@ impl Event {
         Event::default()
     }
 
-    /// Sets the flag and wakes every waiting thread.
+    /// Sets the flag, counts the call, and wakes every waiting thread.
     pub fn set(&self) {
-        *self.flag.lock().unwrap() = true;
+        let mut state = self.state.lock().unwrap();
+        state.set = true;
+        state.sets += 1;
+        // After the change, so that a woken waiter finds it. Every waiter:
+        // each waits for its own count.
         self.changed.notify_all();
     }
 
     pub fn clear(&self) {
-        *self.flag.lock().unwrap() = false;
+        self.state.lock().unwrap().set = false;
     }
 
     pub fn is_set(&self) -> bool {
-        *self.flag.lock().unwrap()
+        self.state.lock().unwrap().set
     }
 
-    /// Waits until the flag is set or `timeout` has passed, and returns the
-    /// flag.
-    pub fn wait_timeout(&self, timeout: Duration) -> bool {
-        let flag = self.flag.lock().unwrap();
-        // `wait_timeout_while` checks the flag again after every wake-up,
-        // spurious ones included.
-        let (flag, _) = self
-            .changed
-            .wait_timeout_while(flag, timeout, |set| !*set)
-            .unwrap();
-        *flag
+    /// How many times `set` has been called.
+    pub fn sets(&self) -> u64 {
+        self.state.lock().unwrap().sets
+    }
+
+    /// Waits until `set` has been called more than `seen` times in all.
+    pub fn wait_past(&self, seen: u64) {
+        let mut state = self.state.lock().unwrap();
+        // The count, not the flag: a `clear()` cannot take back a `set()`
+        // that was counted. A loop, because a wake-up proves nothing.
+        while state.sets <= seen {
+            state = self.changed.wait(state).unwrap();
+        }
     }
 }

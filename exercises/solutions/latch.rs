@@ -1,9 +1,9 @@
 //! Chapter 6: a countdown latch from a `Mutex` and a `Condvar`.
 
-use std::sync::{Condvar, Mutex};
+use crate::sync::{Condvar, Mutex};
 
 /// Opens once `count_down` has been called `count` times; `wait` blocks until
-/// then.
+/// then. Any number of threads may wait.
 pub struct Latch {
     remaining: Mutex<usize>,
     opened: Condvar,
@@ -24,13 +24,18 @@ impl Latch {
         let mut remaining = self.remaining.lock().unwrap();
         *remaining = remaining.saturating_sub(1);
         if *remaining == 0 {
+            // Every waiter, not one: they all wait for the same moment.
             self.opened.notify_all();
         }
     }
 
     /// Waits until the count reaches zero.
     pub fn wait(&self) {
-        let remaining = self.remaining.lock().unwrap();
-        let _open = self.opened.wait_while(remaining, |n| *n > 0).unwrap();
+        let mut remaining = self.remaining.lock().unwrap();
+        // A loop, not an `if`: a wake-up does not prove the count is zero (a
+        // condition variable may wake a thread for no reason).
+        while *remaining > 0 {
+            remaining = self.opened.wait(remaining).unwrap();
+        }
     }
 }

@@ -1,7 +1,7 @@
 //! Chapter 7: a bounded blocking queue, like Python's `queue.Queue(maxsize)`.
 
+use crate::sync::{Condvar, Mutex};
 use std::collections::VecDeque;
-use std::sync::{Condvar, Mutex};
 
 /// A first-in, first-out queue of at most `capacity` items.
 pub struct BoundedQueue<T> {

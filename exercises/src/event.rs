@@ -1,12 +1,21 @@
-//! Chapter 6: Python's `threading.Event`, with `wait_timeout` returning the flag.
+//! Chapter 6: an `Event` whose waiters never miss a `set()`, not even one
+//! that `clear()` undoes at once.
 
-use std::sync::{Condvar, Mutex};
-use std::time::Duration;
+use crate::sync::{Condvar, Mutex};
 
-/// A flag that threads can wait for.
+/// The flag, and how many times `set` has been called.
+#[derive(Default)]
+struct State {
+    set: bool,
+    sets: u64,
+}
+
+/// Python's `threading.Event`, with a count of `set()` calls. A thread that
+/// reads `sets()` and then calls `wait_past` with it returns once a later
+/// `set()` has run, even if `clear()` ran right after it.
 #[derive(Default)]
 pub struct Event {
-    flag: Mutex<bool>,
+    state: Mutex<State>,
     changed: Condvar,
 }
 
@@ -15,7 +24,7 @@ impl Event {
         Event::default()
     }
 
-    /// Sets the flag and wakes every waiting thread.
+    /// Sets the flag, counts the call, and wakes every waiting thread.
     pub fn set(&self) {
         todo!()
     }
@@ -28,8 +37,13 @@ impl Event {
         todo!()
     }
 
-    /// Waits until the flag is set or `timeout` has passed, and returns the flag.
-    pub fn wait_timeout(&self, timeout: Duration) -> bool {
-        todo!("wait on the condition variable while the flag is false")
+    /// How many times `set` has been called.
+    pub fn sets(&self) -> u64 {
+        todo!()
+    }
+
+    /// Waits until `set` has been called more than `seen` times in all.
+    pub fn wait_past(&self, seen: u64) {
+        todo!()
     }
 }

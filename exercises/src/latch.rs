@@ -1,8 +1,9 @@
 //! Chapter 6: a countdown latch from a `Mutex` and a `Condvar`.
 
-use std::sync::{Condvar, Mutex};
+use crate::sync::{Condvar, Mutex};
 
-/// Opens once `count_down` has been called `count` times; `wait` blocks until then.
+/// Opens once `count_down` has been called `count` times; `wait` blocks until
+/// then. Any number of threads may wait.
 pub struct Latch {
     remaining: Mutex<usize>,
     opened: Condvar,

@@ -265,7 +265,7 @@ pub fn judge(version: &Version, report: &Report) -> Result<(), String> {
         )),
         Expect::Fail if !failed.is_empty() => Ok(()),
         Expect::Fail => Err(format!(
-            "{version} passes its tests as committed: they leave its work untested"
+            "{version} passes its tests: they leave its work untested"
         )),
         Expect::CaughtBy { test, says } => {
             let name = format!("{}{test}", version.tests());

@@ -1,10 +1,10 @@
 //! A wrong queue the tests must catch: `pop` waits once with `if` instead of a loop, so after a
 //! wake-up it does not check again whether another consumer took the item first.
 //!
-//! Caught by `four_producers_and_four_consumers_pass_every_item_exactly_once`, which says "a consumer panicked".
+//! Caught by `model::a_producer_and_two_consumers`, which says "`None`".
 
 use std::collections::VecDeque;
-use std::sync::{Condvar, Mutex};
+use crate::sync::{Condvar, Mutex};
 
 /// A first-in, first-out queue of at most `capacity` items.
 pub struct BoundedQueue<T> {
@@ -42,7 +42,7 @@ impl<T> BoundedQueue<T> {
         if items.is_empty() {
             items = self.not_empty.wait(items).unwrap();
         }
-        let item = items.pop_front().expect("pop woke up to an empty queue");
+        let item = items.pop_front().unwrap();
         self.not_full.notify_all();
         item
     }

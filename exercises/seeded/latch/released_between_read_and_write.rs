@@ -1,10 +1,9 @@
 //! A wrong latch the tests must catch: the lock is released between reading the count and writing
 //! it back, so two threads can count the same value down and a decrement is lost.
 //!
-//! Caught by `wait_returns_only_after_every_count_down`, which says "not finished after".
+//! Caught by `model::two_threads_counting_down_at_once_open_it`, which says "deadlock".
 
-use std::sync::{Condvar, Mutex};
-use std::thread;
+use crate::sync::{Condvar, Mutex};
 
 pub struct Latch {
     remaining: Mutex<usize>,
@@ -21,8 +20,8 @@ impl Latch {
 
     pub fn count_down(&self) {
         let seen = *self.remaining.lock().unwrap();
-        // The guard is already gone: another thread may read the same `seen` here.
-        thread::yield_now();
+        // The guard is already gone: another thread may read the same `seen`
+        // here, and both write back `seen - 1`.
         let mut remaining = self.remaining.lock().unwrap();
         *remaining = seen.saturating_sub(1);
         if *remaining == 0 {
@@ -31,7 +30,9 @@ impl Latch {
     }
 
     pub fn wait(&self) {
-        let remaining = self.remaining.lock().unwrap();
-        let _open = self.opened.wait_while(remaining, |n| *n > 0).unwrap();
+        let mut remaining = self.remaining.lock().unwrap();
+        while *remaining > 0 {
+            remaining = self.opened.wait(remaining).unwrap();
+        }
     }
 }
