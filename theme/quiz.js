@@ -1,13 +1,20 @@
-// Quizzes (src/quizzes/*.html): a Check button per question, right/wrong feedback read out by
-// screen readers, the answer and its explanation opened. Answers stay in the page; the questions
-// answered right are remembered in localStorage, on this browser only.
+// Quizzes (src/quizzes/*.html): a Check button per question, a right/wrong verdict read out by
+// screen readers, and the answer with its explanation opened below it. Answers stay in the page;
+// the questions answered right are remembered in localStorage, on this browser only.
 (function () {
     'use strict';
     var KEY = 'quiz-answered-right';
-    // The feedback's words in each edition of the book, chosen by the page's language.
+    // The words this script adds, in each edition of the book, chosen by the page's language (the
+    // rest of a quiz's words are rendered into its HTML, tools/src/quiz/render.rs).
     var WORDS = {
-        en: { choose: 'Choose an answer first.', right: 'Right. ', wrong: 'Not right. ' },
-        ko: { choose: '먼저 답을 고르세요.', right: '맞았습니다. ', wrong: '틀렸습니다. ' }
+        en: {
+            choose: 'Choose an answer first.', right: 'Right.', wrong: 'Not right.',
+            done: '(answered right before)'
+        },
+        ko: {
+            choose: '먼저 답을 고르세요.', right: '맞았습니다.', wrong: '틀렸습니다.',
+            done: '(전에 맞힌 문제)'
+        }
     };
     var words = WORDS[document.documentElement.lang] || WORDS.en;
     function load() {
@@ -38,7 +45,13 @@
             var key = quiz.dataset.quiz + '/' + form.dataset.id;
             var feedback = form.querySelector('.quiz-feedback');
             form.querySelector('.quiz-actions button').hidden = false;
-            if (done[key]) { form.classList.add('quiz-done'); }
+            if (done[key]) {
+                // Text, not CSS `content`, so that it is read out and in the page's language.
+                var note = document.createElement('span');
+                note.className = 'quiz-done';
+                note.textContent = ' ' + words.done;
+                form.querySelector('legend').append(note);
+            }
             form.addEventListener('submit', function (event) {
                 event.preventDefault();
                 var right = isRight(form);
@@ -48,8 +61,9 @@
                     return;
                 }
                 form.classList.add(right ? 'quiz-right' : 'quiz-wrong');
-                var why = form.querySelector('.quiz-context').textContent.trim();
-                feedback.textContent = (right ? words.right : words.wrong) + why;
+                // The verdict alone: the explanation is in the answer opened just below, where its
+                // code keeps its formatting; repeating it here as plain text would show it twice.
+                feedback.textContent = right ? words.right : words.wrong;
                 form.querySelector('details.quiz-answer').open = true;
                 if (right) { done[key] = true; save(done); }
             });

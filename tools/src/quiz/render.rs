@@ -127,15 +127,13 @@ fn markdown(text: &str) -> String {
 
 /// The opening tags of a quiz's code block. mdBook gives every `language-rust` block a Run
 /// button, even in raw HTML such as a quiz's; in a quiz, running the code gives the answer away
-/// ("does this compile?", "what does this print?"), so every block of it is `noplayground`.
+/// ("does this compile?", "what does this print?"), so a Rust block is `noplayground`. (Only
+/// Rust: the other languages get no button, and the mark would weigh on every quiz page.)
 fn pre_code(language: &str) -> String {
-    if language.is_empty() {
-        "<pre><code class=\"noplayground\">".to_owned()
-    } else {
-        format!(
-            "<pre><code class=\"language-{} noplayground\">",
-            escape(language)
-        )
+    match language {
+        "" => "<pre><code>".to_owned(),
+        "rust" => "<pre><code class=\"language-rust noplayground\">".to_owned(),
+        _ => format!("<pre><code class=\"language-{}\">", escape(language)),
     }
 }
 
@@ -350,4 +348,48 @@ fn finish(
         language.words.check, language.words.answer
     );
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const QUIZ: &str = r#"
+[[questions]]
+id = "program"
+type = "Tracing"
+prompt.program = """
+fn main() {}
+"""
+answer.doesCompile = true
+answer.stdout = ""
+context = "Nothing: `main` is empty."
+
+[[questions]]
+id = "fenced"
+type = "MultipleChoice"
+prompt.prompt = """
+Which one compiles?
+```rust
+fn main() {}
+```
+"""
+prompt.distractors = ["```rust,ignore\nfn main() {\n```"]
+answer.answer = "```\nfn main() {}\n```"
+context = "An indented block:\n\n    fn main() {}\n"
+"#;
+
+    #[test]
+    fn no_code_block_of_a_quiz_gets_a_run_button() {
+        let quiz = QuizFile::parse("ch99-test", QUIZ).unwrap();
+        let html = render(&quiz);
+        // The program, the prompt's block and the distractor (`rust,ignore` is Rust to mdBook).
+        let rust = html.matches("<code class=\"language-rust").count();
+        let marked = html
+            .matches("<code class=\"language-rust noplayground\">")
+            .count();
+        assert_eq!(rust, 3, "{html}");
+        assert_eq!(marked, rust, "a Rust block lacks `noplayground`:\n{html}");
+        assert!(html.contains("<code>main</code>"), "{html}");
+    }
 }
