@@ -1,7 +1,7 @@
 //! Chapter 11: hand out unique ids from many threads with one atomic, without a
 //! lock.
 
-use std::sync::atomic::{AtomicUsize, Ordering};
+use crate::sync::atomic::{AtomicUsize, Ordering};
 
 /// Hands out the ids `0`, `1`, `2`, ... up to `limit - 1`, each one once.
 pub struct IdAllocator {

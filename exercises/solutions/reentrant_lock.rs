@@ -1,9 +1,9 @@
 //! Chapter 8: a reentrant lock from a `Mutex`, a `Condvar`, the owner's
 //! `ThreadId` and a count.
 
+use crate::sync::thread::{self, ThreadId};
+use crate::sync::{Condvar, Mutex};
 use std::ops::Deref;
-use std::sync::{Condvar, Mutex};
-use std::thread::{self, ThreadId};
 
 /// Who holds the lock, and how many times.
 #[derive(Default)]
@@ -47,11 +47,12 @@ impl<T> ReentrantLock<T> {
     /// it again at once.
     pub fn lock(&self) -> Guard<'_, T> {
         let me = thread::current().id();
-        let owner = self.owner.lock().unwrap();
-        let mut owner = self
-            .released
-            .wait_while(owner, |o| o.thread.is_some_and(|t| t != me))
-            .unwrap();
+        let mut owner = self.owner.lock().unwrap();
+        // A loop: a wake-up does not prove the lock is free; another thread
+        // may have taken it first.
+        while owner.thread.is_some_and(|t| t != me) {
+            owner = self.released.wait(owner).unwrap();
+        }
         owner.thread = Some(me);
         owner.count += 1;
         Guard { lock: self }

@@ -1,6 +1,6 @@
 //! Chapter 11: hand out unique ids from many threads with one atomic, without a lock.
 
-use std::sync::atomic::AtomicUsize;
+use crate::sync::atomic::AtomicUsize;
 
 /// Hands out the ids `0`, `1`, `2`, ... up to `limit - 1`, each one once.
 pub struct IdAllocator {

@@ -1,8 +1,8 @@
 //! Chapter 8: a reentrant lock from a `Mutex`, a `Condvar`, the owner's `ThreadId` and a count.
 
+use crate::sync::thread::{self, ThreadId};
+use crate::sync::{Condvar, Mutex};
 use std::ops::Deref;
-use std::sync::{Condvar, Mutex};
-use std::thread::{self, ThreadId};
 
 /// Who holds the lock, and how many times.
 #[derive(Default)]

@@ -57,7 +57,12 @@ fn threads_asking_at_once_load_it_once_and_see_the_same_config() {
                 .collect();
             let seen: Vec<usize> = askers
                 .into_iter()
-                .map(|a| a.join().expect("a thread panicked"))
+                .map(|a| {
+                    a.join().expect(
+                        "a thread panicked: did `get` return before the \
+                         configuration was loaded?",
+                    )
+                })
                 .collect();
             assert_eq!(
                 loads.load(Ordering::SeqCst),

@@ -3,7 +3,7 @@
 mod support;
 
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::thread;
 use std::time::Duration;
 
@@ -36,5 +36,35 @@ fn stop_returns_the_count_and_no_tick_follows() {
             counted, ticks,
             "stop returned another count than the ticks"
         );
+    }
+}
+
+#[test]
+fn stop_waits_for_the_tick_in_progress() {
+    // `tick` takes two milliseconds of each three, so `stop` is called while
+    // one runs in most rounds.
+    for _ in 0..20 {
+        support::within("Worker::stop while tick runs", || {
+            let busy = Arc::new(AtomicBool::new(false));
+            let ticks = Arc::new(AtomicU64::new(0));
+            let worker = Worker::start({
+                let (busy, ticks) = (Arc::clone(&busy), Arc::clone(&ticks));
+                move || {
+                    busy.store(true, Ordering::SeqCst);
+                    ticks.fetch_add(1, Ordering::SeqCst);
+                    thread::sleep(Duration::from_millis(2));
+                    busy.store(false, Ordering::SeqCst);
+                }
+            });
+            while ticks.load(Ordering::SeqCst) < 1 {
+                thread::sleep(Duration::from_millis(1));
+            }
+            worker.stop();
+            assert!(
+                !busy.load(Ordering::SeqCst),
+                "stop returned while tick was still running: it must wait \
+                 for the thread to end (join it)"
+            );
+        });
     }
 }

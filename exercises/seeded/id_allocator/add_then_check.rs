@@ -2,9 +2,10 @@
 //! unique, but the counter goes on past the limit with every refused call, so `allocated` is wrong,
 //! and enough calls would wrap it round to hand out `0` again.
 //!
-//! Caught by `hands_out_ids_in_order_then_none`, which says "an exhausted allocator".
+//! Caught by `threads::hands_out_ids_in_order_then_none`, which says
+//! "allocated() counts more ids than were handed out".
 
-use std::sync::atomic::{AtomicUsize, Ordering};
+use crate::sync::atomic::{AtomicUsize, Ordering};
 
 /// Hands out the ids `0`, `1`, `2`, ... up to `limit - 1`, each one once.
 pub struct IdAllocator {

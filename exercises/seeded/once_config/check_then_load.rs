@@ -1,7 +1,8 @@
 //! A wrong configuration cell the tests must catch: it checks whether the value is there, then
 //! loads and sets it, so threads that check at the same time all load it.
 //!
-//! Caught by `threads_asking_at_once_load_it_once_and_see_the_same_config`, which says "the configuration was loaded more than once".
+//! Caught by `threads_asking_at_once_load_it_once_and_see_the_same_config`,
+//! which says "the configuration was loaded more than once".
 
 use std::sync::OnceLock;
 

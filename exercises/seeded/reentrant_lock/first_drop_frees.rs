@@ -1,11 +1,11 @@
 //! A wrong reentrant lock the tests must catch: the first guard dropped frees the lock, even an
 //! inner one while the outer guard is still alive.
 //!
-//! Caught by `no_other_thread_enters_until_the_outermost_guard_is_dropped`, which says "two threads held the lock at once".
+//! Caught by `model::no_thread_enters_while_another_holds_it`, which says "two threads held the lock at once".
 
 use std::ops::Deref;
-use std::sync::{Condvar, Mutex};
-use std::thread::{self, ThreadId};
+use crate::sync::thread::{self, ThreadId};
+use crate::sync::{Condvar, Mutex};
 
 /// Who holds the lock, and how many times.
 #[derive(Default)]
@@ -46,11 +46,10 @@ impl<T> ReentrantLock<T> {
 
     pub fn lock(&self) -> Guard<'_, T> {
         let me = thread::current().id();
-        let owner = self.owner.lock().unwrap();
-        let mut owner = self
-            .released
-            .wait_while(owner, |o| o.thread.is_some_and(|t| t != me))
-            .unwrap();
+        let mut owner = self.owner.lock().unwrap();
+        while owner.thread.is_some_and(|t| t != me) {
+            owner = self.released.wait(owner).unwrap();
+        }
         owner.thread = Some(me);
         owner.count += 1;
         Guard { lock: self }
