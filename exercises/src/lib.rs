@@ -47,6 +47,9 @@ pub mod ordered_pool;
 #[cfg_attr(feature = "solutions", path = "../solutions/id_allocator.rs")]
 pub mod id_allocator;
 
+#[cfg_attr(feature = "solutions", path = "../solutions/publish.rs")]
+pub mod publish;
+
 #[cfg_attr(feature = "solutions", path = "../solutions/philosophers.rs")]
 pub mod philosophers;
 
