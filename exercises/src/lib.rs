@@ -4,7 +4,10 @@
 //! The feature `solutions` swaps every starter for its reference solution in `solutions/`; the
 //! feature `loom` builds them on loom's types (see [`sync`]) and runs the tests' loom models.
 // A starter's parameters are unused until the reader writes its body.
-#![cfg_attr(not(feature = "solutions"), allow(unused_variables, dead_code))]
+#![cfg_attr(
+    not(feature = "solutions"),
+    allow(unused_variables, unused_imports, dead_code)
+)]
 
 pub mod sync;
 
