@@ -2,22 +2,46 @@
 
 mod support;
 
+use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Barrier};
 use std::thread;
 use std::time::Duration;
 
 use exercises::ordered_pool::map_in_order;
+use support::Crowd;
 
 #[test]
 fn results_come_back_in_the_order_of_the_jobs() {
+    for _ in 0..5 {
+        support::within("job 0 finishes after job 1", || {
+            // Both jobs start, then job 0 takes longer: its result arrives
+            // last, and must still come first.
+            let both_started = Arc::new(Crowd::new(2));
+            let results = map_in_order(vec![0, 1], 2, move |n| {
+                both_started.meet();
+                if n == 0 {
+                    thread::sleep(Duration::from_millis(50));
+                }
+                n + 10
+            });
+            assert_eq!(
+                results,
+                [10, 11],
+                "the results are in the order the jobs finished in, not in \
+                 the order of the jobs"
+            );
+        });
+    }
     support::within("ten jobs, later ones faster", || {
-        // Later jobs finish first, so a pool that returns results as they arrive is out of order.
         let squares = map_in_order((1..=10).collect(), 3, |n| {
             thread::sleep(Duration::from_millis(2 * (10 - n)));
             n * n
         });
-        assert_eq!(squares, [1, 4, 9, 16, 25, 36, 49, 64, 81, 100]);
+        assert_eq!(
+            squares,
+            [1, 4, 9, 16, 25, 36, 49, 64, 81, 100],
+            "the results are not in the order of the jobs"
+        );
     });
 }
 
@@ -48,16 +72,44 @@ fn every_job_is_done_exactly_once() {
     }
 }
 
+/// Runs `4 * workers` jobs, each of which waits in a `Crowd` expecting
+/// `expected` of them at once; returns the most that ran at once.
+fn most_at_once(workers: usize, expected: usize) -> usize {
+    let crowd = Arc::new(Crowd::new(expected));
+    let jobs = (0..4 * workers as u64).collect();
+    let inside = Arc::clone(&crowd);
+    map_in_order(jobs, workers, move |n| {
+        inside.meet();
+        n
+    });
+    crowd.most()
+}
+
 #[test]
-fn the_workers_work_at_the_same_time() {
-    support::within("three jobs that meet", || {
-        // Each job waits until three jobs are in progress at once: only a pool whose three workers
-        // really work at the same time can finish them.
-        let all_working = Arc::new(Barrier::new(3));
-        let ids = map_in_order(vec![7, 8, 9], 3, move |n| {
-            all_working.wait();
-            n
-        });
-        assert_eq!(ids, [7, 8, 9]);
+fn no_more_jobs_run_at_once_than_there_are_workers() {
+    support::within("eight jobs, two workers", || {
+        // Each job waits for a third one to join it; with two workers, none
+        // ever does, and after a while the jobs stop waiting.
+        let most = most_at_once(2, 3);
+        assert!(
+            most <= 2,
+            "{most} jobs ran at once with 2 workers: more threads did the work \
+             than `workers` allows"
+        );
+    });
+}
+
+#[test]
+fn all_the_workers_work_at_the_same_time() {
+    support::within("sixteen jobs, four workers", || {
+        // Each job waits until four are running at once: with four workers
+        // that really work at the same time, they soon are.
+        let most = most_at_once(4, 4);
+        assert!(
+            most >= 4,
+            "with 4 workers, the most jobs running at once was {most}: the \
+             other workers waited, for a lock that a working one held (the \
+             job receiver's?), or they were never started"
+        );
     });
 }

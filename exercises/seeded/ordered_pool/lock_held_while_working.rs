@@ -1,14 +1,16 @@
-//! A wrong pool the tests must catch: each worker holds the job receiver's lock for as long as it
-//! works, so the workers take turns and only one job is ever done at a time.
+//! Each worker holds the job receiver's lock for as long as it works, so the
+//! workers take turns and only one job is ever done at a time.
 //!
-//! Caught by `the_workers_work_at_the_same_time`, which says "not finished after".
+//! Caught by `all_the_workers_work_at_the_same_time`, which says "the most jobs
+//! running at once was 1".
 
 use std::sync::mpsc;
 use std::sync::{Arc, Mutex};
 use std::thread;
 
-/// Runs `work` on every job with `workers` threads working at once, and returns the results in
-/// the order of `jobs`, whichever worker finished first. Each job is done exactly once.
+/// Runs `work` on every job with `workers` threads working at once, and returns
+/// the results in the order of `jobs`, whichever worker finished first. Each
+/// job is done exactly once.
 pub fn map_in_order<F>(jobs: Vec<u64>, workers: usize, work: F) -> Vec<u64>
 where
     F: Fn(u64) -> u64 + Send + Sync + 'static,
@@ -16,7 +18,8 @@ where
     assert!(workers > 0, "a pool needs at least one worker");
     let count = jobs.len();
     let work = Arc::new(work);
-    // Each job travels with its position, so its result can be put back in place.
+    // Each job travels with its position, so its result can be put back in
+    // place.
     let (job_sender, job_receiver) = mpsc::channel::<(usize, u64)>();
     let (result_sender, result_receiver) = mpsc::channel();
     let job_receiver = Arc::new(Mutex::new(job_receiver));
@@ -28,7 +31,8 @@ where
                 Arc::clone(&work),
             );
             thread::spawn(move || {
-                // The guard lives until the loop ends: no other worker gets a job meanwhile.
+                // The guard lives as long as the loop: no other worker gets
+                // a job until this one has run out of them.
                 let jobs = jobs.lock().unwrap();
                 while let Ok((index, n)) = jobs.recv() {
                     results
