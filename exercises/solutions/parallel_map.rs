@@ -14,7 +14,8 @@ where
     let f = &f;
     thread::scope(|s| {
         // Each thread maps its own chunk into its own Vec: nothing is shared,
-        // nothing is locked.
+        // nothing is locked. `collect` starts every thread before the first
+        // is joined.
         let handles: Vec<_> = items
             .chunks(size)
             .map(|chunk| {

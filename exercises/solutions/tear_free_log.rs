@@ -19,6 +19,9 @@ impl Log {
     }
 
     pub fn lock(&self) -> MutexGuard<'_, String> {
+        // Lets another thread in first, as the scheduler may: between two
+        // calls of `lock`, another thread's text can land.
+        std::thread::yield_now();
         self.text.lock().unwrap()
     }
 

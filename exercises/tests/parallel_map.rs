@@ -7,6 +7,7 @@ use std::sync::Mutex;
 use std::thread;
 
 use exercises::parallel_map::parallel_map;
+use support::Crowd;
 
 #[test]
 fn keeps_the_order_of_the_items() {
@@ -22,19 +23,32 @@ fn keeps_the_order_of_the_items() {
 }
 
 #[test]
-fn uses_several_threads_but_no_more_than_asked() {
-    let threads = support::within("parallel_map", || {
+fn maps_on_workers_threads_at_the_same_time() {
+    const WORKERS: usize = 4;
+    let (most, threads) = support::within("parallel_map, 4 workers", || {
+        // Each call of `f` waits until four are running at once (or gives up
+        // after a while): only threads that really run at the same time meet
+        // there. 66 items do not split evenly into four chunks.
+        let crowd = Crowd::new(WORKERS);
         let seen = Mutex::new(HashSet::new());
-        let items: Vec<u32> = (0..64).collect();
-        parallel_map(&items, 4, |x| {
+        let items: Vec<u32> = (0..66).collect();
+        let out = parallel_map(&items, WORKERS, |x| {
+            crowd.meet();
             seen.lock().unwrap().insert(thread::current().id());
             x + 1
         });
-        seen.into_inner().unwrap().len()
+        assert!(out.iter().copied().eq(1..67), "the results are wrong");
+        (crowd.most(), seen.into_inner().unwrap().len())
     });
     assert!(
-        (2..=4).contains(&threads),
-        "mapped on {threads} threads; expected 4 workers (at least 2, at most 4)"
+        threads <= WORKERS,
+        "the items were mapped on {threads} threads, but `workers` is \
+         {WORKERS}: start no more threads than workers"
+    );
+    assert!(
+        most >= WORKERS,
+        "no more than {most} of the {WORKERS} workers ever mapped items at the \
+         same time: start every thread before joining any"
     );
 }
 

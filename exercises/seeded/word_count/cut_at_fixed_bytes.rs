@@ -1,14 +1,17 @@
-//! A wrong word count the tests must catch: it cuts the text into pieces of a fixed number of bytes
-//! for the threads, and a word that straddles a cut is counted as two pieces of words.
+//! A wrong word count the tests must catch: it cuts the text into pieces of a
+//! fixed number of bytes for the threads, and a word that straddles a cut is
+//! counted as two pieces of words.
 //!
-//! Caught by `a_long_text_is_counted_as_one_thread_would_count_it`, which says "the counts differ from a count on one thread".
+//! Caught by `a_long_text_is_counted_as_one_thread_would_count_it`, which says
+//! "the counts differ from a count on one thread".
 
 use std::collections::HashMap;
 
 use rayon::prelude::*;
 
-/// How often each word occurs in `text`. Words are separated by whitespace and counted in lower
-/// case ("The" and "the" are one word). The work is spread over rayon's pool of threads.
+/// How often each word occurs in `text`. Words are separated by whitespace and
+/// counted in lower case ("The" and "the" are one word). The work is spread
+/// over rayon's pool of threads.
 pub fn word_counts(text: &str) -> HashMap<String, usize> {
     text.as_bytes()
         .par_chunks(64)

@@ -1,0 +1,22 @@
+//! A wrong sum the tests must catch: it splits the numbers into chunks but
+//! sums every chunk on the calling thread, so `workers` changes nothing and no
+//! two numbers are ever scored at the same time.
+//!
+//! Caught by `scores_on_workers_threads_at_the_same_time`, which says
+//! "workers ever scored numbers at the same time".
+
+/// Adds up `score(n)` for every `n` in `numbers`, on `workers` threads: each
+/// thread scores and sums one chunk of about equal size, and the chunks' sums
+/// are added up. `score` stands for the real work done on each number.
+/// `workers` is at least 1; there may be more workers than numbers.
+pub fn chunked_sum(
+    numbers: &[u64],
+    workers: usize,
+    score: impl Fn(u64) -> u64 + Sync,
+) -> u64 {
+    let size = numbers.len().div_ceil(workers).max(1);
+    numbers
+        .chunks(size)
+        .map(|chunk| chunk.iter().map(|&n| score(n)).sum::<u64>())
+        .sum()
+}
