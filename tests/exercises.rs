@@ -112,7 +112,10 @@ fn check_all(versions: &[Version], check: impl Fn(&Version) -> Vec<String> + Syn
 fn versions() -> Vec<Version> {
     let versions = exercise_versions::versions(&repo_root())
         .unwrap_or_else(|problems| panic!("{}", problems.join("\n")));
-    let Some(only) = std::env::var("EXERCISE_CHECKS_ONLY").ok().filter(|s| !s.is_empty()) else {
+    let Some(only) = std::env::var("EXERCISE_CHECKS_ONLY")
+        .ok()
+        .filter(|s| !s.is_empty())
+    else {
         return versions;
     };
     assert!(
