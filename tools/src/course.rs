@@ -24,7 +24,8 @@ pub fn chapters(root: &Path) -> Vec<String> {
         .collect()
 }
 
-fn stems(dir: &Path, ext: &str) -> Vec<String> {
+/// The files of `dir` ending in `.ext`, by stem, sorted; none if `dir` does not exist.
+pub(crate) fn stems(dir: &Path, ext: &str) -> Vec<String> {
     let mut found: Vec<String> = fs::read_dir(dir)
         .into_iter()
         .flatten()

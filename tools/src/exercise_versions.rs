@@ -106,20 +106,6 @@ impl fmt::Display for Version {
     }
 }
 
-/// The `.rs` files of `dir`, by stem, sorted.
-fn stems(dir: &Path) -> Vec<String> {
-    let mut found: Vec<String> = fs::read_dir(dir)
-        .into_iter()
-        .flatten()
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "rs"))
-        .filter_map(|p| Some(p.file_stem()?.to_str()?.to_owned()))
-        .collect();
-    found.sort();
-    found
-}
-
 /// The text of the `//!` lines at the top of `text`, joined into paragraphs.
 fn header(text: &str) -> Vec<String> {
     let mut paragraphs = vec![String::new()];
@@ -167,11 +153,11 @@ pub fn versions(root: &Path) -> Result<Vec<Version>, Vec<String>> {
             format!("exercises/solutions/{exercise}.rs"),
             Expect::Pass,
         ));
-        for which in stems(&root.join("exercises/alternatives").join(&exercise)) {
+        for which in course::stems(&root.join("exercises/alternatives").join(&exercise), "rs") {
             let file = format!("exercises/alternatives/{exercise}/{which}.rs");
             versions.push(version(Kind::Alternative, Some(which), file, Expect::Pass));
         }
-        for which in stems(&root.join("exercises/seeded").join(&exercise)) {
+        for which in course::stems(&root.join("exercises/seeded").join(&exercise), "rs") {
             let file = format!("exercises/seeded/{exercise}/{which}.rs");
             let text = fs::read_to_string(root.join(&file)).unwrap_or_default();
             let header = header(&text);
