@@ -1,7 +1,16 @@
 //! Layer 4: the catalog, the listings, the chapters and the built HTML agree with each other.
 
 use book_tools::catalog::Catalog;
+use std::path::PathBuf;
+use std::sync::LazyLock;
+
 use book_tools::{book, lint, repo_root};
+
+/// Both editions, built once for every check that reads the HTML.
+static BUILT: LazyLock<PathBuf> = LazyLock::new(|| {
+    let root = repo_root();
+    book::build_html(&root, &root.join("target").join("book-lint")).unwrap_or_else(|e| panic!("{e}"))
+});
 
 fn assert_none(what: &str, problems: Vec<String>) {
     assert!(
@@ -57,12 +66,9 @@ fn listing_crates_are_pinned_to_the_versions_the_playground_provides() {
 
 #[test]
 fn every_internal_link_resolves_in_the_built_html() {
-    let root = repo_root();
-    let dest = root.join("target").join("book-lint");
-    let html = book::build_html(&root, &dest).unwrap_or_else(|e| panic!("{e}"));
     assert_none(
         "broken links in the built book",
-        lint::check_html_links(&html),
+        lint::check_html_links(&BUILT),
     );
 }
 
@@ -108,5 +114,13 @@ fn every_listing_and_code_block_line_fits_the_column() {
     assert_none(
         "lines wider than the column at 1280 px",
         lint::check_line_width(&repo_root()),
+    );
+}
+
+#[test]
+fn no_page_shows_markdown_unrendered() {
+    assert_none(
+        "Markdown printed as typed (mdBook leaves it alone inside an HTML block: write HTML there)",
+        book_tools::markdown_leaks::check(&BUILT),
     );
 }
