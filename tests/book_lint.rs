@@ -9,7 +9,8 @@ use book_tools::{book, lint, repo_root};
 /// Both editions, built once for every check that reads the HTML.
 static BUILT: LazyLock<PathBuf> = LazyLock::new(|| {
     let root = repo_root();
-    book::build_html(&root, &root.join("target").join("book-lint")).unwrap_or_else(|e| panic!("{e}"))
+    book::build_html(&root, &root.join("target").join("book-lint"))
+        .unwrap_or_else(|e| panic!("{e}"))
 });
 
 fn assert_none(what: &str, problems: Vec<String>) {

@@ -12,8 +12,10 @@ use regex::Regex;
 
 /// Elements whose text is code, script or a form's contents, where these characters are meant.
 static VERBATIM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?s)<(pre|code|script|style|textarea|svg)\b.*?</(pre|code|script|style|textarea|svg)>")
-        .expect("valid")
+    Regex::new(
+        r"(?s)<(pre|code|script|style|textarea|svg)\b.*?</(pre|code|script|style|textarea|svg)>",
+    )
+    .expect("valid")
 });
 static TAG: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?s)<[^>]*>").expect("valid"));
 /// A Markdown link, inline code span or strong emphasis left as text.
@@ -43,8 +45,12 @@ pub fn check(html_dir: &Path) -> Vec<String> {
 
 /// The Markdown syntax a page's text (outside code, scripts and tags) still holds.
 pub fn leaks(html: &str) -> Vec<String> {
-    let text = TAG.replace_all(&VERBATIM.replace_all(html, " "), " ").into_owned();
-    LEAK.find_iter(&text).map(|m| m.as_str().to_owned()).collect()
+    let text = TAG
+        .replace_all(&VERBATIM.replace_all(html, " "), " ")
+        .into_owned();
+    LEAK.find_iter(&text)
+        .map(|m| m.as_str().to_owned())
+        .collect()
 }
 
 fn pages(dir: &Path) -> Vec<PathBuf> {
