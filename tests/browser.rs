@@ -567,13 +567,19 @@ const CODE_WIDER_THAN_COLUMN: &str = r#"
             out.push(`a code block is ${code.scrollWidth}px wide in a ${code.clientWidth}px column; its longest line: "${line.trim().slice(0, 60)}"`);
         }
     }
+    for (const table of document.querySelectorAll('main .table-wrapper')) {
+        if (table.scrollWidth > table.clientWidth + 1) {
+            const header = table.querySelector('th');
+            out.push(`a table is ${table.scrollWidth}px wide in a ${table.clientWidth}px column; its first header: "${header ? header.textContent : '?'}"`);
+        }
+    }
     return out;
 "#;
 
-/// At 1280 px no code block scrolls sideways. Desktop screenshots of every page are written
+/// At 1280 px no code block or table scrolls sideways. Desktop screenshots of every page are written
 /// for review on the way.
 #[test]
-fn no_code_block_is_wider_than_its_column_at_desktop_width() {
+fn no_code_block_or_table_is_wider_than_its_column_at_desktop_width() {
     let Some(session) = session() else { return };
     let mut problems = Vec::new();
     for read in pages::every_page_read(&session)
@@ -586,7 +592,7 @@ fn no_code_block_is_wider_than_its_column_at_desktop_width() {
                 .map(|w| format!("{}: {w}", read.page)),
         );
     }
-    assert_none("code wider than its column at 1280 px", problems);
+    assert_none("code or a table wider than its column at 1280 px", problems);
 }
 
 /// Each of mdBook's themes applies to the book's own elements: captions, output blocks and

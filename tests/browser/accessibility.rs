@@ -277,22 +277,27 @@ pub(super) const CLIPPED: &str = r#"
     if (document.documentElement.scrollWidth > width) {
         out.push(`the page scrolls sideways: ${document.documentElement.scrollWidth}px wide on a ${width}px screen`);
     }
+    // Code in a cell may wrap at a space or at a <wbr> the build put in, never inside a name.
     for (const code of document.querySelectorAll('main td code, main th code')) {
-        const text = code.textContent;
+        const walker = document.createTreeWalker(code, NodeFilter.SHOW_TEXT);
         const range = document.createRange();
-        let top = null;
-        const node = code.firstChild;
-        if (!node || node.nodeType !== Node.TEXT_NODE) continue;
-        for (let i = 0; i < text.length; i++) {
-            range.setStart(node, i);
-            range.setEnd(node, i + 1);
-            const rect = range.getBoundingClientRect();
-            if (rect.width === 0) continue;
-            if (top !== null && rect.top > top + 2 && !/\s/.test(text[i]) && !/\s/.test(text[i - 1])) {
-                out.push(`table code \`${text}\` breaks inside a token before \`${text.slice(i, i + 10)}\``);
-                break;
+        let top = null, prev = '', text = code.textContent;
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            const afterWbr = node.previousSibling && node.previousSibling.nodeName === 'WBR';
+            for (let i = 0; i < node.length; i++) {
+                range.setStart(node, i);
+                range.setEnd(node, i + 1);
+                const rect = range.getBoundingClientRect();
+                if (rect.width === 0) continue;
+                const ch = node.data[i];
+                const allowed = /\s/.test(ch) || /\s/.test(prev) || (i === 0 && afterWbr);
+                if (top !== null && rect.top > top + 2 && !allowed) {
+                    out.push(`table code \`${text}\` breaks inside a token before \`${node.data.slice(i, i + 10)}\``);
+                    break;
+                }
+                top = rect.top;
+                prev = ch;
             }
-            top = rect.top;
         }
     }
     return out;

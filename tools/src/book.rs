@@ -111,6 +111,7 @@ pub fn build_html(root: &Path, dest: &Path) -> Result<PathBuf, String> {
         book.build()
             .map_err(|e| format!("mdBook cannot build the {} book: {e:#}", edition.name))?;
         crate::search_index::index_dotted_parts(dir)?;
+        crate::table_code::allow_breaks(dir)?;
         if *edition != ENGLISH {
             crate::search_index::index_unicode_words(dir)?;
         }

@@ -567,7 +567,8 @@ pub const MAX_CODE_LINE: usize = 80;
 /// One exemption: a recorded output (`listings/output/*`) included in a `text` block. It is what
 /// the program really printed and cannot be rewrapped by hand; the book's theme wraps output blocks
 /// instead, with a hanging indent on each continued line (`theme/listings.css`), and the browser
-/// test `no_code_block_is_wider_than_its_column_at_desktop_width` checks that they fit.
+/// test `no_code_block_or_table_is_wider_than_its_column_at_desktop_width` checks that they
+/// fit.
 pub fn check_line_width(root: &Path) -> Vec<String> {
     let mut problems = Vec::new();
     let too_long = |at: String, line: &str, problems: &mut Vec<String>| {

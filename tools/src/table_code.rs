@@ -1,0 +1,103 @@
+//! Code in a table cell may wrap, but only where a reader would break it by hand.
+//!
+//! A cell such as `thread::Builder::new().name("thread 0".into())` is one long token to the
+//! browser: unbroken, it makes the table wider than the column; broken anywhere
+//! (`overflow-wrap: anywhere`), it splits names in two. The built pages get a break opportunity
+//! (`<wbr>`) after each `::`, after a `.` that starts a method or field, and after an opening
+//! parenthesis that is not empty, so a line ends only between the parts of a path or a call.
+
+use std::fs;
+use std::path::Path;
+use std::sync::LazyLock;
+
+use regex::{Captures, Regex};
+
+static TABLE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?s)<table\b.*?</table>").expect("valid"));
+/// Inline code with nothing but text inside: code already given breaks holds `<wbr>` and is left.
+static CODE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"<code>([^<]+)</code>").expect("valid"));
+static BREAK_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"::|\.[A-Za-z_]|\([^)]").expect("valid"));
+
+/// Gives the table code of every page directly in `dir` (one edition) its break opportunities.
+pub fn allow_breaks(dir: &Path) -> Result<(), String> {
+    let entries = fs::read_dir(dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.extension().is_none_or(|e| e != "html") {
+            continue;
+        }
+        let html = fs::read_to_string(&path)
+            .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        let rewritten = with_breaks(&html);
+        if rewritten != html {
+            fs::write(&path, rewritten)
+                .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        }
+    }
+    Ok(())
+}
+
+/// `html` with break opportunities in the inline code of its tables.
+pub fn with_breaks(html: &str) -> String {
+    TABLE
+        .replace_all(html, |table: &Captures| {
+            CODE.replace_all(&table[0], |code: &Captures| {
+                format!("<code>{}</code>", breakable(&code[1]))
+            })
+            .into_owned()
+        })
+        .into_owned()
+}
+
+fn breakable(code: &str) -> String {
+    let mut out = String::with_capacity(code.len() + 16);
+    let mut last = 0;
+    for found in BREAK_AFTER.find_iter(code) {
+        // The break goes after `::` and `(`, and before the `.` of a method or field.
+        let at = if found.as_str().starts_with('.') {
+            found.start()
+        } else if found.as_str().starts_with('(') {
+            found.start() + 1
+        } else {
+            found.end()
+        };
+        if at > last && at < code.len() {
+            out.push_str(&code[last..at]);
+            out.push_str("<wbr>");
+            last = at;
+        }
+    }
+    out.push_str(&code[last..]);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::with_breaks;
+
+    #[test]
+    fn table_code_breaks_between_path_segments_and_calls() {
+        let html = "<table><tr><td><code>thread::Builder::new().name(n)</code></td></tr></table>";
+        assert_eq!(
+            with_breaks(html),
+            "<table><tr><td><code>thread::<wbr>Builder::<wbr>new()<wbr>.name(<wbr>n)</code>\
+             </td></tr></table>"
+        );
+    }
+
+    #[test]
+    fn code_outside_tables_numbers_and_ellipses_are_left_alone() {
+        let prose = "<p><code>a::b</code></p>";
+        assert_eq!(with_breaks(prose), prose);
+        let cell = "<table><td><code>0.12.5 ... f()</code></td></table>";
+        assert_eq!(with_breaks(cell), cell);
+    }
+
+    #[test]
+    fn a_second_pass_changes_nothing() {
+        let once = with_breaks("<table><td><code>std::sync::Mutex</code></td></table>");
+        assert_eq!(with_breaks(&once), once);
+    }
+}
