@@ -4,7 +4,7 @@ use book_tools::catalog::Catalog;
 use std::path::PathBuf;
 use std::sync::LazyLock;
 
-use book_tools::{book, lint, repo_root};
+use book_tools::{book, dependency_blocks, lint, repo_root};
 
 /// Both editions, built once for every check that reads the HTML.
 static BUILT: LazyLock<PathBuf> = LazyLock::new(|| {
@@ -62,6 +62,36 @@ fn listing_crates_are_pinned_to_the_versions_the_playground_provides() {
     assert_none(
         "listing crates and the Rust playground disagree",
         book_tools::playground::check_pins(&repo_root()),
+    );
+}
+
+#[test]
+fn every_listing_that_uses_a_crate_has_its_dependency_block_up_to_date() {
+    let root = repo_root();
+    let catalog = Catalog::load(&root).unwrap_or_else(|e| panic!("{e}"));
+    assert_none(
+        "[dependencies] blocks and the workspace disagree",
+        dependency_blocks::check_up_to_date(&root, &catalog),
+    );
+}
+
+#[test]
+fn every_listing_that_uses_a_crate_is_shown_with_its_dependency_block() {
+    let root = repo_root();
+    let catalog = Catalog::load(&root).unwrap_or_else(|e| panic!("{e}"));
+    assert_none(
+        "listings shown without their [dependencies] blocks",
+        dependency_blocks::check_shown(&root, &catalog),
+    );
+}
+
+#[test]
+fn the_introduction_names_every_crate_the_listings_use_with_its_version() {
+    let root = repo_root();
+    let catalog = Catalog::load(&root).unwrap_or_else(|e| panic!("{e}"));
+    assert_none(
+        "the introduction and the listings' crates disagree",
+        dependency_blocks::check_introduction(&root, &catalog),
     );
 }
 
@@ -124,4 +154,9 @@ fn no_page_shows_markdown_unrendered() {
         "Markdown printed as typed (mdBook leaves it alone inside an HTML block: write HTML there)",
         book_tools::markdown_leaks::check(&BUILT),
     );
+}
+
+#[test]
+fn the_sidebar_numbers_chapters_only() {
+    assert_none("sidebar numbers", lint::check_sidebar_numbers(&BUILT));
 }

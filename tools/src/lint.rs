@@ -556,6 +556,39 @@ pub fn check_html_links(html_dir: &Path) -> Vec<String> {
     problems
 }
 
+static NUMBERED_ENTRY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"<a href="([^"]*)"[^>]*><strong aria-hidden="true">([^<]*)</strong>"#)
+        .expect("valid")
+});
+
+/// The sidebar (`toc.html` of the book in `html_dir` and of each translation under it) numbers
+/// chapters only: an appendix numbered "14." reads as a fourteenth chapter.
+pub fn check_sidebar_numbers(html_dir: &Path) -> Vec<String> {
+    let mut problems = Vec::new();
+    let tocs = std::iter::once(html_dir.join("toc.html")).chain(
+        crate::i18n::edition::TRANSLATIONS
+            .iter()
+            .map(|e| e.build_dir(html_dir).join("toc.html")),
+    );
+    for toc in tocs {
+        let Ok(html) = fs::read_to_string(&toc) else {
+            problems.push(format!("{}: missing", toc.display()));
+            continue;
+        };
+        for entry in NUMBERED_ENTRY.captures_iter(&html) {
+            if !entry[1].starts_with("ch") {
+                problems.push(format!(
+                    "{}: `{}` is numbered {} in the sidebar, like a chapter",
+                    toc.strip_prefix(html_dir).unwrap_or(&toc).display(),
+                    &entry[1],
+                    &entry[2]
+                ));
+            }
+        }
+    }
+    problems
+}
+
 /// The widest line a listing or a code block may have: what fits the content column at
 /// 1280 px without scrolling sideways.
 pub const MAX_CODE_LINE: usize = 80;
