@@ -160,3 +160,8 @@ fn no_page_shows_markdown_unrendered() {
 fn the_sidebar_numbers_chapters_only() {
     assert_none("sidebar numbers", lint::check_sidebar_numbers(&BUILT));
 }
+
+#[test]
+fn every_edition_has_a_working_page_for_missing_addresses() {
+    assert_none("404 pages", book_tools::i18n::not_found::check(&BUILT));
+}

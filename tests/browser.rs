@@ -68,10 +68,15 @@ fn session() -> Option<Session> {
             chromium: Chromium::launch(&served.chromium).unwrap_or_else(|e| panic!("{e}")),
         }),
         Ok(None) => {
-            eprintln!(
-                "skipped: Chromium not found (install Debian's `chromium`, or set $CHROMIUM); \
-                 under CI=true this is a failure"
-            );
+            // Once per test binary: every browser test skips for the same reason.
+            static SAID: std::sync::Once = std::sync::Once::new();
+            SAID.call_once(|| {
+                book_tools::skip::announce(
+                    "the browser tests",
+                    "Chromium not found (install Debian's `chromium`, or set $CHROMIUM); \
+                     under CI=true this is a failure",
+                );
+            });
             None
         }
         Err(e) => panic!("{e}"),

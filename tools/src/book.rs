@@ -56,6 +56,19 @@ pub fn load_edition(
     }
     let catalog = edition.catalog(root)?;
     config.book.language = Some(edition.lang.to_owned());
+    // The page for a missing address loads its scripts from `site-url`, the English book's by
+    // default: under it the edition's own sidebar script is not found.
+    let site_url = config
+        .get::<String>("output.html.site-url")
+        .ok()
+        .flatten()
+        .unwrap_or_else(|| "/".to_owned());
+    config
+        .set(
+            "output.html.site-url",
+            format!("{}/{}/", site_url.trim_end_matches('/'), edition.lang),
+        )
+        .map_err(|e| format!("cannot set the {} edition's site-url: {e:#}", edition.name))?;
     for text in [&mut config.book.title, &mut config.book.description]
         .into_iter()
         .flatten()
@@ -114,6 +127,7 @@ pub fn build_html(root: &Path, dest: &Path) -> Result<PathBuf, String> {
         crate::table_code::allow_breaks(dir)?;
         if *edition != ENGLISH {
             crate::search_index::index_unicode_words(dir)?;
+            crate::i18n::not_found::localize(root, dir, &edition.catalog(root)?)?;
         }
     }
     crate::i18n::switch::link_editions(dest, &translations)?;

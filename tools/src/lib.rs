@@ -22,6 +22,7 @@ pub mod run;
 pub mod search_index;
 pub mod serve;
 pub mod site;
+pub mod skip;
 pub mod table_code;
 pub mod theme;
 pub mod timeline;

@@ -47,8 +47,8 @@ pub struct Allowed {
     pub reason: &'static str,
 }
 
-/// Runs axe-core (already injected) in the page's current state and returns its serious and
-/// critical findings. The sidebar's frame holds the table of contents, which is checked as a page
+/// Runs axe-core (already injected) in the page's current state and returns every finding, of any
+/// impact: a moderate `region` or a minor `aria-allowed-role` is a barrier to someone too. The sidebar's frame holds the table of contents, which is checked as a page
 /// of its own (`toc.html`); axe does not wait for it.
 pub const RUN: &str = r#"
     const results = await axe.run(document, {
@@ -57,7 +57,6 @@ pub const RUN: &str = r#"
         runOnly: RUN_ONLY,
     });
     return results.violations
-        .filter(v => v.impact === 'serious' || v.impact === 'critical')
         .map(v => ({
             rule: v.id,
             impact: v.impact,

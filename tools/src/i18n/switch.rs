@@ -35,13 +35,14 @@ fn interface(edition: Edition) -> &'static [(&'static str, &'static str)] {
             ("Keyboard shortcuts", "키보드 단축키"),
             ("Git repository", "Git 저장소"),
             ("Suggest an edit", "수정 제안하기"),
+            ("Skip to the page's content", "본문으로 건너뛰기"),
         ],
         _ => &[],
     }
 }
 
-/// Phrases of the keyboard help, replaced whole.
-fn help(edition: Edition) -> &'static [(&'static str, &'static str)] {
+/// Phrases replaced whole: the keyboard help's, the theme menu's, the sidebar frame's.
+fn phrases(edition: Edition) -> &'static [(&'static str, &'static str)] {
     match edition.lang {
         "ko" => &[
             (
@@ -59,6 +60,35 @@ fn help(edition: Edition) -> &'static [(&'static str, &'static str)] {
             (
                 "<p>Press <kbd>Esc</kbd> to hide this help</p>",
                 "<p><kbd>Esc</kbd>를 누르면 이 도움말이 닫힙니다</p>",
+            ),
+            (
+                r#"id="mdbook-theme-default_theme">Auto<"#,
+                r#"id="mdbook-theme-default_theme">자동(시스템 설정)<"#,
+            ),
+            (
+                r#"id="mdbook-theme-light">Light<"#,
+                r#"id="mdbook-theme-light">밝은 테마<"#,
+            ),
+            (
+                r#"id="mdbook-theme-rust">Rust<"#,
+                r#"id="mdbook-theme-rust">러스트(베이지)<"#,
+            ),
+            (
+                r#"id="mdbook-theme-coal">Coal<"#,
+                r#"id="mdbook-theme-coal">콜(어두운 회색)<"#,
+            ),
+            (
+                r#"id="mdbook-theme-navy">Navy<"#,
+                r#"id="mdbook-theme-navy">네이비(어두운 남색)<"#,
+            ),
+            (
+                r#"id="mdbook-theme-ayu">Ayu<"#,
+                r#"id="mdbook-theme-ayu">아유(어두운 테마)<"#,
+            ),
+            ("<title>Contents - ", "<title>목차 - "),
+            (
+                r#"<h1 class="visually-hidden">Contents</h1>"#,
+                r#"<h1 class="visually-hidden">목차</h1>"#,
             ),
         ],
         _ => &[],
@@ -82,6 +112,11 @@ fn script_strings(edition: Edition) -> &'static [(&'static str, &'static str)] {
             ("'Undo changes'", "'변경 되돌리기'"),
             ("'Table'", "'표'"),
             ("'Code block'", "'코드 블록'"),
+            ("', scrolls sideways'", "', 옆으로 스크롤됨'"),
+            (
+                "aria-label=\"Search Result Teaser\"",
+                "aria-label=\"검색 결과 미리 보기\"",
+            ),
             ("' search result for \\''", "'개의 검색 결과: \\''"),
             ("' search results for \\''", "'개의 검색 결과: \\''"),
             ("'No search results for \\''", "'검색 결과 없음: \\''"),
@@ -185,7 +220,7 @@ fn localize_interface(html: &str, edition: Edition) -> String {
             );
         }
     }
-    for (english, translated) in help(edition) {
+    for (english, translated) in phrases(edition) {
         html = html.replace(english, translated);
     }
     html

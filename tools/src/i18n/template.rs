@@ -41,6 +41,9 @@ pub fn extract(root: &Path) -> Result<Catalog, String> {
     for message in chapter_messages(root)? {
         add(&mut catalog, message);
     }
+    for message in not_found_messages(root)? {
+        add(&mut catalog, message);
+    }
     for message in quiz_messages(root)? {
         add(&mut catalog, message);
     }
@@ -271,6 +274,22 @@ pub fn markdown_messages(markdown: &str) -> Result<Vec<(usize, String)>, String>
 }
 
 /// Every Markdown field of every quiz: prompts, options and explanations.
+/// The page for a missing address, `src/404.md`, which mdBook renders outside the book's chapters
+/// ([`super::not_found`]).
+fn not_found_messages(root: &Path) -> Result<Vec<Found>, String> {
+    let path = root.join("src").join(super::not_found::SOURCE);
+    let Ok(markdown) = std::fs::read_to_string(&path) else {
+        return Ok(Vec::new());
+    };
+    Ok(markdown_messages(&markdown)?
+        .into_iter()
+        .map(|(line, msgid)| Found {
+            msgid,
+            source: format!("src/{}:{line}", super::not_found::SOURCE),
+        })
+        .collect())
+}
+
 fn quiz_messages(root: &Path) -> Result<Vec<Found>, String> {
     let mut found = Vec::new();
     for quiz in quiz::load_all(root)? {

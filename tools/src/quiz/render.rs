@@ -36,7 +36,7 @@ pub struct Words {
 }
 
 const ENGLISH_WORDS: Words = Words {
-    quiz: "Quiz",
+    quiz: "Quiz on chapter {n}",
     question: "Question {n} of {count}",
     choose_every: "Choose every right answer.",
     right_answers: "The right answers:",
@@ -55,7 +55,7 @@ const ENGLISH_WORDS: Words = Words {
 };
 
 const KOREAN_WORDS: Words = Words {
-    quiz: "퀴즈",
+    quiz: "{n}장 퀴즈",
     question: "문제 {n} / {count}",
     choose_every: "맞는 답을 모두 고르세요.",
     right_answers: "정답:",
@@ -198,9 +198,18 @@ pub fn render(quiz: &QuizFile) -> String {
 pub fn render_in(quiz: &QuizFile, language: &Language) -> Result<String, String> {
     let words = language.words;
     let count = quiz.quiz.questions.len();
+    // Each quiz is a landmark named after its chapter: print.html holds them all, and landmarks
+    // of one kind need names that tell them apart.
+    let chapter = quiz
+        .name
+        .strip_prefix("ch")
+        .and_then(|rest| rest.split('-').next())
+        .map(|n| n.trim_start_matches('0'))
+        .unwrap_or(&quiz.name);
     let mut out = format!(
         "<section class=\"quiz\" data-quiz=\"{}\" aria-label=\"{}\">\n",
-        quiz.name, words.quiz
+        quiz.name,
+        words.quiz.replace("{n}", chapter)
     );
     for (i, question) in quiz.quiz.questions.iter().enumerate() {
         let name = format!("{}-q{}", quiz.name, i + 1);
