@@ -1,7 +1,7 @@
 //! The catalog (`listings/catalog.toml`): every listing, the chapter that shows it, its documented
 //! output, and the rule by which a fresh run is equivalent to that output.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -54,6 +54,10 @@ pub struct Listing {
     /// For a listing whose timing matters: record its runs and draw them under its output.
     #[serde(default)]
     pub timeline: Option<TimelineSpec>,
+    /// Features beyond their defaults of the crates it uses, by package name; its `[dependencies]`
+    /// block enables them (see `tools/src/dependency_blocks.rs`).
+    #[serde(default)]
+    pub features: BTreeMap<String, Vec<String>>,
     /// How a fresh run may differ from the documented one.
     #[serde(flatten)]
     pub rule: Rule,
