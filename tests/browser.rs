@@ -18,6 +18,8 @@ use serde::Deserialize;
 
 #[path = "browser/accessibility.rs"]
 mod accessibility;
+#[path = "browser/keyboard.rs"]
+mod keyboard;
 #[path = "browser/korean.rs"]
 mod korean;
 #[path = "browser/pages.rs"]

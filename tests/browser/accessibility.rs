@@ -23,7 +23,7 @@ use super::{Session, assert_none, every_page_of_every_edition, page, session};
 const ALLOWED: &[Allowed] = &[];
 
 /// Turns off transitions, so that a theme switched in place shows its final colours at once.
-const NO_TRANSITIONS: &str = "
+pub(super) const NO_TRANSITIONS: &str = "
     const style = document.createElement('style');
     style.textContent = '*, *::before, *::after { transition: none !important; animation: none !important; }';
     document.head.append(style);

@@ -429,6 +429,17 @@ impl Page {
             .map_err(|e| format!("cannot press {key}: {e:#}"))
     }
 
+    /// Presses `key` with Shift held, as Shift+Tab moves focus backwards.
+    pub fn press_shifted(&self, key: &str) -> Result<(), String> {
+        self.tab
+            .press_key_with_modifiers(
+                key,
+                Some(&[headless_chrome::browser::tab::ModifierKey::Shift]),
+            )
+            .map(drop)
+            .map_err(|e| format!("cannot press Shift+{key}: {e:#}"))
+    }
+
     /// Moves the mouse over the centre of the first element matching `selector`.
     pub fn hover(&self, selector: &str) -> Result<(), String> {
         self.tab
