@@ -1,9 +1,12 @@
 //! The Korean edition cannot fall behind the English book: the template is what the English book
-//! holds, and every message of it is translated, not fuzzy, and faithful to its code, links,
-//! anchors, tags, directives and emphasis (see `tools/src/i18n/check.rs`).
+//! holds, and every message of it is translated (not empty, not fuzzy, not left in English), and
+//! faithful to its code, links, anchors, tags, directives and emphasis (see
+//! `tools/src/i18n/check.rs`); and every concept is written as the glossary writes it (see
+//! `tools/src/i18n/glossary.rs`).
 
 use book_tools::i18n::check::check;
-use book_tools::i18n::edition::TRANSLATIONS;
+use book_tools::i18n::edition::{KOREAN, TRANSLATIONS};
+use book_tools::i18n::glossary::{GLOSSARY, Glossary, READABLE};
 use book_tools::i18n::template::{self, TEMPLATE};
 use book_tools::repo_root;
 
@@ -67,5 +70,35 @@ fn every_message_is_translated_faithfully_in_every_edition() {
                 .collect::<Vec<_>>()
                 .join("\n")
         );
+    }
+}
+
+#[test]
+fn every_concept_is_written_the_way_the_glossary_writes_it() {
+    let root = repo_root();
+    let glossary = Glossary::load(&root).unwrap_or_else(|e| panic!("{e}"));
+    let translation = KOREAN.catalog(&root).unwrap_or_else(|e| panic!("{e}"));
+    let problems = glossary.check(&translation);
+    assert!(
+        problems.is_empty(),
+        "po/{}.po: {} message(s) use a variant {GLOSSARY} does not use:\n{}",
+        KOREAN.lang,
+        problems.len(),
+        problems
+            .iter()
+            .map(|p| format!("  {p}"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+}
+
+#[test]
+fn the_readable_glossary_shows_the_glossary_the_tests_read() {
+    let root = repo_root();
+    let glossary = Glossary::load(&root).unwrap_or_else(|e| panic!("{e}"));
+    let readable = std::fs::read_to_string(root.join(READABLE))
+        .unwrap_or_else(|e| panic!("cannot read {READABLE}: {e}"));
+    if let Some(difference) = glossary.readable_differs(&readable) {
+        panic!("{difference}");
     }
 }

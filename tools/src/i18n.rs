@@ -2,6 +2,7 @@
 
 pub mod check;
 pub mod edition;
+pub mod glossary;
 pub mod not_found;
 pub mod parity;
 pub mod switch;

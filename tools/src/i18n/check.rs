@@ -2,16 +2,22 @@
 //! every translation keeping what must not change: code spans, links, anchors, HTML tags, mdBook
 //! directives and Markdown emphasis.
 //!
+//! A translation that is still the English, apart from code, names and numbers, is as untranslated
+//! as an empty one: a heading left as "Locks" has nothing to compare. What a message says in words
+//! is its [`prose`]; a message whose English has prose and whose translation's prose has English
+//! words and no Hangul is reported. Messages that are only code, numbers or names (`GIL`,
+//! `JoinHandle`, `wait_timeout(50 ms)`, a crate the book writes as code) have no prose to translate.
+//!
 //! Code spans, links and tags are compared as multisets: Korean puts words in another order, so a
 //! code span may move, but none may be dropped, added or edited. Every number of the English must
 //! be in the translation too (a translation may add some: "sixteen" is 16개), so that a figure the
 //! English book updates from a new run cannot stay old in a translation.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::LazyLock;
 
 use polib::catalog::Catalog;
-use pulldown_cmark::{Event, Parser, Tag};
+use pulldown_cmark::{Event, LinkType, Parser, Tag, TagEnd};
 use regex::Regex;
 
 use super::directives;
@@ -45,6 +51,7 @@ impl std::fmt::Display for Problem {
 /// Every message of `template` must be in `translation`, translated, not fuzzy, and faithful.
 pub fn check(template: &Catalog, translation: &Catalog, po_name: &str) -> Vec<Problem> {
     let mut problems = Vec::new();
+    let names = names(template);
     for message in template.messages() {
         let problem = |what: String| Problem {
             source: message.source().to_owned(),
@@ -66,6 +73,12 @@ pub fn check(template: &Catalog, translation: &Catalog, po_name: &str) -> Vec<Pr
         if msgstr.trim().is_empty() {
             problems.push(problem("is not translated (empty msgstr)".to_owned()));
             continue;
+        }
+        if let Some(words) = still_english(message.msgid(), msgstr, &names) {
+            problems.push(problem(format!(
+                "is not translated: its words are still English ({}) and it has no Hangul",
+                words.join(" ")
+            )));
         }
         for what in differences(message.msgid(), msgstr) {
             problems.push(problem(what));
@@ -216,6 +229,133 @@ fn emphasis(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// The words a reader reads in a message: its text, without code (Markdown code spans, HTML
+/// `<code>`, `<pre>`, `<samp>` and `<kbd>` elements), HTML tags and their attributes (but with the
+/// attributes read out in a tag's place: `alt`, `title`, `aria-label`), link targets, URLs and
+/// mdBook directives. Emphasis markers and escapes are gone; what was left out leaves a space, or
+/// `` `…` `` for a code span.
+pub fn prose(text: &str) -> String {
+    let mut out = String::new();
+    let mut in_code_element = 0usize;
+    let mut in_autolink = false;
+    for event in Parser::new_ext(text, markdown_options()) {
+        match event {
+            Event::Text(t) if in_code_element == 0 && !in_autolink => out.push_str(&t),
+            Event::Html(html) | Event::InlineHtml(html) => {
+                out.push(' ');
+                out.push_str(&html_prose(&html));
+                out.push(' ');
+                let opens = pattern!(r"(?i)<(?:code|pre|samp|kbd)\b[^>]*>").find_iter(&html);
+                let closes = pattern!(r"(?i)</(?:code|pre|samp|kbd)\s*>").find_iter(&html);
+                let (opens, closes) = (opens.count(), closes.count());
+                in_code_element = (in_code_element + opens).saturating_sub(closes);
+            }
+            Event::Start(Tag::Link {
+                link_type: LinkType::Autolink | LinkType::Email,
+                ..
+            }) => in_autolink = true,
+            Event::End(TagEnd::Link) => {
+                in_autolink = false;
+                out.push(' ');
+            }
+            // Emphasis ends inside a word: `*동시적*이라고` is one word.
+            Event::End(TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough) => {}
+            // A code span stays a gap a particle can follow: `Sender`가.
+            Event::Code(_) => out.push_str("`…`"),
+            Event::SoftBreak | Event::HardBreak | Event::End(_) => out.push(' '),
+            _ => {}
+        }
+    }
+    let out = pattern!(r"\{\{#[^}]*\}\}").replace_all(&out, " ");
+    pattern!(r#"\b(?:https?|mailto):[^\s<>"')]+"#)
+        .replace_all(&out, " ")
+        .into_owned()
+}
+
+/// The words of an HTML fragment: its text outside code elements, tags and comments, and the
+/// values of the attributes read out in a tag's place.
+fn html_prose(html: &str) -> String {
+    static READ_OUT: LazyLock<Regex> = LazyLock::new(|| {
+        let names = TRANSLATED_ATTRIBUTES.join("|");
+        Regex::new(&format!(r#"\b(?:{names})="([^"]*)""#)).expect("a valid pattern")
+    });
+    let code = pattern!(
+        r"(?is)<!--.*?-->|<code\b[^>]*>.*?</code\s*>|<pre\b[^>]*>.*?</pre\s*>|<samp\b[^>]*>.*?</samp\s*>|<kbd\b[^>]*>.*?</kbd\s*>"
+    );
+    let without_code = code.replace_all(html, " ");
+    let tag = pattern!(r"<[^>]*>");
+    let mut out = String::new();
+    for piece in tag.split(&without_code) {
+        out.push_str(piece);
+        out.push(' ');
+    }
+    for m in tag.find_iter(&without_code) {
+        for value in READ_OUT.captures_iter(m.as_str()) {
+            out.push_str(&value[1]);
+            out.push(' ');
+        }
+    }
+    pattern!(r"&#?\w+;").replace_all(&out, " ").into_owned()
+}
+
+/// Whether a text holds a Hangul syllable or letter.
+pub fn has_hangul(text: &str) -> bool {
+    text.chars().any(|c| {
+        matches!(c, '\u{AC00}'..='\u{D7A3}' | '\u{1100}'..='\u{11FF}' | '\u{3130}'..='\u{318F}')
+    })
+}
+
+/// The English words of a text's prose: words of two or more Latin letters, but not what is a
+/// name or a number rather than a word: identifiers (`thread_local`, `threading.Lock`, `x86`,
+/// `PyO3`), names with a capital after their first letter (`GIL`, `CPython`, `mdBook`), units
+/// after a number (`50 ms`), and the lowercase `names` the English book writes as code elsewhere
+/// (`rayon`, `loom`).
+pub fn english_words(prose: &str, names: &BTreeSet<String>) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut after_number = false;
+    for token in prose.split_whitespace() {
+        let token = token.trim_matches(|c: char| !c.is_alphanumeric());
+        let was_number = after_number;
+        after_number = token.ends_with(|c: char| c.is_ascii_digit());
+        let identifier = token.contains(['_', '.', ':', '(', ')', '!', '#', '/', '=', '<', '>'])
+            || token.chars().any(|c| c.is_ascii_digit())
+            || token.chars().skip(1).any(|c| c.is_ascii_uppercase());
+        let unit = was_number && matches!(token, "ms" | "ns" | "px" | "s" | "x");
+        if identifier || unit || names.contains(token) {
+            continue;
+        }
+        if pattern!(r"^[A-Za-z][A-Za-z'’-]*[A-Za-z]$").is_match(token) {
+            words.push(token.to_owned());
+        }
+    }
+    words
+}
+
+/// The lowercase names the English book writes as code somewhere (`rayon`, `loom`, `tokio`): a
+/// message may leave them bare, and they stay as they are in every edition.
+pub fn names(template: &Catalog) -> BTreeSet<String> {
+    template
+        .messages()
+        .flat_map(|m| code_spans(m.msgid()))
+        .filter(|code| pattern!(r"^[a-z][a-z0-9_-]*$").is_match(code))
+        .collect()
+}
+
+/// The English words of a translation whose English has prose, if it has no Hangul and is still
+/// English (see [`english_words`]).
+pub fn still_english(
+    english: &str,
+    translated: &str,
+    names: &BTreeSet<String>,
+) -> Option<Vec<String>> {
+    let (english, translated) = (prose(english), prose(translated));
+    if english_words(&english, names).is_empty() || has_hangul(&translated) {
+        return None;
+    }
+    let words = english_words(&translated, names);
+    (!words.is_empty()).then_some(words)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -305,5 +445,82 @@ mod tests {
         let english = r#"<img src="a.svg" alt="A chart">"#;
         assert!(differences(english, r#"<img src="a.svg" alt="그래프">"#).is_empty());
         assert!(!differences(english, r#"<img src="b.svg" alt="그래프">"#).is_empty());
+    }
+
+    #[test]
+    fn an_english_heading_left_as_it_is_is_not_translated() {
+        let template = catalog(&[("Locks", "")]);
+        let problems = check(&template, &catalog(&[("Locks", "Locks")]), "ko.po");
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(
+            problems[0].to_string(),
+            "src/ch07-locks.md:12: msgid \"Locks\": is not translated: its words are still \
+             English (Locks) and it has no Hangul"
+        );
+        assert!(check(&template, &catalog(&[("Locks", "락")]), "ko.po").is_empty());
+        let english = "Call `lock()` [first](ch07-locks.md#the-guard), *then* <code>x</code>.";
+        let left = still_english(english, english, &BTreeSet::new());
+        assert_eq!(
+            left,
+            Some(vec![
+                "Call".to_owned(),
+                "first".to_owned(),
+                "then".to_owned()
+            ])
+        );
+    }
+
+    #[test]
+    fn code_names_and_numbers_need_no_translation() {
+        let names = BTreeSet::from(["rayon".to_owned()]);
+        let kept = [
+            "`thread::available_parallelism()`",
+            "`with lock:` / `acquire()` ... `finally: release()`",
+            "wait_timeout(50 ms)",
+            "GIL",
+            "<code>JoinHandle</code>, CPython 3.13, mdBook 0.5.4",
+            "rayon",
+            "threading.Lock",
+            "<p class=\"caption\"><code>cargo run -p listings --bin ch07-02-try-lock</code></p>",
+            "[`std::sync::mpsc`](https://doc.rust-lang.org/std/sync/mpsc/)",
+        ];
+        for text in kept {
+            assert_eq!(still_english(text, text, &names), None, "{text}");
+        }
+        // The English has prose, so its translation must have Hangul.
+        let english = "Which outputs can `rayon` print?";
+        assert!(still_english(english, english, &names).is_some());
+        assert!(still_english(english, "`rayon`은 무엇을 출력합니까?", &names).is_none());
+        // An alt text is prose; a link target or an id is not.
+        let img = r#"<img src="chart.svg" alt="Speedup by threads">"#;
+        assert!(still_english(img, img, &names).is_some());
+        assert!(
+            still_english(
+                img,
+                r#"<img src="chart.svg" alt="스레드 수별 속도 향상">"#,
+                &names
+            )
+            .is_none()
+        );
+    }
+
+    #[test]
+    fn the_names_are_the_lowercase_words_the_english_writes_as_code() {
+        let template = catalog(&[("Use `rayon`, `Mutex` or `lock()`; <code>loom</code>.", "")]);
+        let names: Vec<String> = names(&template).into_iter().collect();
+        assert_eq!(names, ["loom", "rayon"]);
+    }
+
+    #[test]
+    fn prose_leaves_out_code_tags_targets_urls_and_directives() {
+        let text = "See **[Chapter 10](ch10-channels.md)**, `mpsc` and <https://x.org>: \
+                    {{#include a.txt}} <span class=\"x\" title=\"제목\">본문</span> &amp; 끝";
+        let words: Vec<String> = prose(text).split_whitespace().map(str::to_owned).collect();
+        assert_eq!(
+            words,
+            [
+                "See", "Chapter", "10", ",", "`…`", "and", ":", "제목", "본문", "&", "끝"
+            ]
+        );
     }
 }
