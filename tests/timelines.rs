@@ -429,3 +429,350 @@ fn chapter_7s_count_of_runs_ended_holding_the_lock_is_the_recordings() {
          for {LISTING}'s timeline (listings/timelines/{LISTING}.json)"
     );
 }
+
+/// Every drawn run of every picture, in every edition: the file it is in, and its `<svg>`.
+fn drawn_runs() -> Vec<(String, String)> {
+    let root = repo_root();
+    let catalog = catalog();
+    let mut runs = Vec::new();
+    for listing in with_timeline(&catalog) {
+        let mut files = vec![listing.picture_path(&root), listing.more_runs_path(&root)];
+        for edition in TRANSLATIONS {
+            files.extend(files.clone().iter().map(|f| edition.generated_path(f)));
+        }
+        for file in files {
+            let Ok(html) = fs::read_to_string(&file) else {
+                continue;
+            };
+            let shown = file
+                .strip_prefix(&root)
+                .unwrap_or(&file)
+                .display()
+                .to_string();
+            for (number, svg) in html
+                .split("<svg class=\"timeline-run\"")
+                .skip(1)
+                .enumerate()
+            {
+                let svg = &svg[..svg.find("</svg>").unwrap_or(svg.len())];
+                runs.push((
+                    format!("{shown}, run picture {}", number + 1),
+                    svg.to_owned(),
+                ));
+            }
+        }
+    }
+    runs
+}
+
+/// The value of `name="..."` in an element's text.
+fn attribute(element: &str, name: &str) -> Option<f64> {
+    let key = format!(" {name}=\"");
+    let start = element.find(&key)? + key.len();
+    element[start..start + element[start..].find('"')?]
+        .parse()
+        .ok()
+}
+
+/// The elements of a class in a run's SVG, each from its `<` to the end of its line.
+fn elements<'a>(svg: &'a str, tag_and_class: &str) -> Vec<&'a str> {
+    svg.lines()
+        .filter(|l| l.starts_with(tag_and_class))
+        .collect()
+}
+
+/// A mark's x, radius and the time of its line, read from its title: `TEXT (12.3 ms)`.
+fn marks(svg: &str) -> Vec<(f64, f64, f64)> {
+    elements(svg, "<circle class=\"timeline-mark\"")
+        .into_iter()
+        .map(|mark| {
+            let title = &mark[mark.rfind(" (").expect("a mark's title ends with its time") + 2..];
+            let ms: f64 = title[..title.find(" ms)").expect("the time")]
+                .parse()
+                .expect("a time in ms");
+            (
+                attribute(mark, "cx").expect("cx"),
+                attribute(mark, "r").expect("r"),
+                ms,
+            )
+        })
+        .collect()
+}
+
+fn exit_x(svg: &str) -> f64 {
+    let exit = elements(svg, "<line class=\"timeline-exit\"");
+    attribute(exit.first().expect("a run draws its exit"), "x1").expect("x1")
+}
+
+/// Marks printed at one moment are spread apart so that none hides another, but never so far that
+/// one seems printed after the process exited, or after a line printed later.
+#[test]
+fn no_mark_is_drawn_at_or_past_the_exit_or_past_a_later_line() {
+    let mut problems = Vec::new();
+    for (what, svg) in drawn_runs() {
+        let exit = exit_x(&svg);
+        let marks = marks(&svg);
+        for &(x, r, ms) in &marks {
+            if x + r >= exit {
+                problems.push(format!(
+                    "{what}: the mark of the line at {ms} ms reaches x = {:.1}, at or past the exit at x = {exit:.1}",
+                    x + r
+                ));
+            }
+            // Titles give times to a tenth of a millisecond and positions to a tenth of a pixel.
+            if let Some(&(later_x, _, later_ms)) = marks
+                .iter()
+                .find(|&&(other_x, _, other_ms)| other_ms > ms && other_x < x - 0.11)
+            {
+                problems.push(format!(
+                    "{what}: the mark of the line at {ms} ms is drawn at x = {x:.1}, after that of the line at {later_ms} ms (x = {later_x:.1})"
+                ));
+            }
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "{} problems:\n  - {}",
+        problems.len(),
+        problems
+            .iter()
+            .take(30)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("\n  - ")
+    );
+}
+
+/// When the process exited, read from the exit line's title, in either language: the first
+/// number in it.
+fn exit_ms(svg: &str) -> f64 {
+    let exit = elements(svg, "<line class=\"timeline-exit\"");
+    let title = exit.first().expect("a run draws its exit");
+    let title = &title[title.find("<title>").expect("the exit has a title") + 7..];
+    let start = title.find(|c: char| c.is_ascii_digit()).expect("a time");
+    let number: String = title[start..]
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == '.')
+        .collect();
+    number.parse().expect("a time in ms")
+}
+
+/// The time axis gives the run's lines the width: from its first mark to its exit, a run takes at
+/// least half of the axis, however long the process waited before printing anything. (A run
+/// whose every line came at the moment it exited, to the tenth of a millisecond recorded, has
+/// nothing to spread.)
+#[test]
+fn every_run_spreads_its_lines_over_at_least_half_the_axis() {
+    let mut problems = Vec::new();
+    for (what, svg) in drawn_runs() {
+        let first_ms = marks(&svg).iter().map(|m| m.2).reduce(f64::min);
+        if first_ms.is_none_or(|first| exit_ms(&svg) - first < 0.05) {
+            continue;
+        }
+        let axis = elements(&svg, "<line class=\"timeline-axis\"");
+        let axis = axis.first().expect("a run draws its axis");
+        let (left, right) = (
+            attribute(axis, "x1").expect("x1"),
+            attribute(axis, "x2").expect("x2"),
+        );
+        let Some(first) = marks(&svg).iter().map(|m| m.0).reduce(f64::min) else {
+            continue;
+        };
+        let share = (exit_x(&svg) - first) / (right - left);
+        if share < 0.5 {
+            problems.push(format!(
+                "{what}: from its first mark to its exit the run takes {:.0}% of the axis",
+                share * 100.0
+            ));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// A break in the time axis stands clear of the ticks: its strokes touch no tick, and no tick's
+/// number.
+#[test]
+fn axis_breaks_stand_clear_of_the_ticks() {
+    let mut problems = Vec::new();
+    for (what, svg) in drawn_runs() {
+        let ticks: Vec<f64> = elements(&svg, "<line class=\"timeline-tick\"")
+            .into_iter()
+            .filter_map(|t| attribute(t, "x1"))
+            .collect();
+        for path in elements(&svg, "<path class=\"timeline-break\"") {
+            let start = path.find(" d=\"").expect("a break's path") + 4;
+            let d = &path[start..start + path[start..].find('"').expect("a closed d")];
+            let xs: Vec<f64> = d
+                .split(['M', 'L'])
+                .filter(|p| !p.is_empty())
+                .filter_map(|p| p.split(' ').next()?.parse().ok())
+                .collect();
+            let (low, high) = (
+                xs.iter().copied().fold(f64::INFINITY, f64::min),
+                xs.iter().copied().fold(f64::NEG_INFINITY, f64::max),
+            );
+            for &tick in &ticks {
+                // A tick's number is about 7 px wide either side of it for "0", more for others;
+                // its line must be 3 px clear of the strokes.
+                if tick > low - 3.0 && tick < high + 3.0 {
+                    problems.push(format!(
+                        "{what}: a break drawn over x = {low:.1}–{high:.1} touches the tick at x = {tick:.1}"
+                    ));
+                }
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// In a caption, each swatch of the legend is glued to the first word of its label, and the style
+/// sheet keeps the two on one line, so that no line of the caption ends on a lone swatch.
+#[test]
+fn legend_swatches_stay_with_their_labels() {
+    let root = repo_root();
+    let css = fs::read_to_string(root.join("theme/timeline.css")).expect("theme/timeline.css");
+    let css: String = css.split_whitespace().collect();
+    assert!(
+        css.contains(".timeline-key{white-space:nowrap;"),
+        "theme/timeline.css must keep a `.timeline-key` on one line (`white-space: nowrap`, its first declaration)"
+    );
+    let mut problems = Vec::new();
+    for listing in with_timeline(&catalog()) {
+        let english = listing.picture_path(&root);
+        let mut files: Vec<_> = TRANSLATIONS
+            .iter()
+            .map(|e| e.generated_path(&english))
+            .collect();
+        files.push(english);
+        for file in files {
+            let html = fs::read_to_string(&file).unwrap_or_default();
+            let caption = html
+                .split("<figcaption>")
+                .nth(1)
+                .unwrap_or_default()
+                .to_owned();
+            for (index, part) in caption
+                .split("<svg class=\"timeline-swatch\"")
+                .enumerate()
+                .skip(1)
+            {
+                let before = caption
+                    .split("<svg class=\"timeline-swatch\"")
+                    .nth(index - 1)
+                    .unwrap_or_default();
+                let after = &part[part.find("</svg>").map_or(0, |i| i + 6)..];
+                let glued = before.ends_with("<span class=\"timeline-key\">")
+                    && after
+                        .strip_prefix(' ')
+                        .and_then(|rest| rest.split_once("</span>"))
+                        .is_some_and(|(word, _)| !word.is_empty() && !word.contains(' '));
+                if !glued {
+                    problems.push(format!(
+                        "{}: swatch {index} of the caption is not in a `timeline-key` with its label's first word",
+                        file.strip_prefix(&root).unwrap_or(&file).display()
+                    ));
+                }
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// A Korean picture names its machine in Korean ("코어 2개"), not as the recording wrote it in
+/// English ("2-core"), and both name the recording's CPU.
+#[test]
+fn captions_name_the_recordings_machine_in_their_language() {
+    let root = repo_root();
+    let mut problems = Vec::new();
+    for listing in with_timeline(&catalog()) {
+        let Ok(recording) = Recording::load(&listing.recording_path(&root)) else {
+            continue;
+        };
+        let Some(variation) = recording.variation else {
+            continue;
+        };
+        let (cores, model) = variation
+            .machine
+            .split_once("-core ")
+            .expect("a recorded machine is `N-core MODEL`");
+        let english = listing.picture_path(&root);
+        for edition in std::iter::once(None).chain(TRANSLATIONS.iter().map(Some)) {
+            let file = edition.map_or(english.clone(), |e| e.generated_path(&english));
+            let html = fs::read_to_string(&file).unwrap_or_default();
+            let expected = match edition {
+                None => format!("{cores}-core {model}"),
+                Some(_) => format!("{model} 코어 {cores}개"),
+            };
+            if !html.contains(&expected.replace('&', "&amp;")) {
+                problems.push(format!(
+                    "{}: its caption should name the machine as `{expected}`",
+                    file.strip_prefix(&root).unwrap_or(&file).display()
+                ));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// The timeline script speaks the page's language: every word it shows, the run it is on too,
+/// comes from its table of words, which has them all in Korean.
+#[test]
+fn the_timeline_script_speaks_the_pages_language() {
+    let js = fs::read_to_string(repo_root().join("theme/timeline.js")).expect("theme/timeline.js");
+    let (table, code) = js
+        .split_once("const words = ")
+        .expect("theme/timeline.js picks its words by the page's language");
+    let keys = |edition: &str| -> BTreeSet<String> {
+        let start = table
+            .find(&format!("{edition}: {{"))
+            .unwrap_or_else(|| panic!("no `{edition}` words"));
+        let body = &table[start..];
+        let body = &body[..body.find("\n        },").unwrap_or(body.len())];
+        body.lines()
+            .skip(1)
+            .filter_map(|l| l.trim().split_once(':').map(|(k, _)| k.trim().to_owned()))
+            .filter(|k| k.chars().all(|c| c.is_ascii_alphabetic()))
+            .collect()
+    };
+    assert_eq!(
+        keys("en"),
+        keys("ko"),
+        "the Korean words lack some English ones"
+    );
+    assert!(
+        keys("en").contains("run"),
+        "the status `run N of M` must come from the words"
+    );
+    assert!(
+        !code.contains("\"run \"") && !code.contains("\" of \""),
+        "theme/timeline.js writes English words outside its table of words"
+    );
+}
+
+/// A focused mark shows a focus ring (an outline in the theme's text colour, which mdBook gives a
+/// contrast of 4.5:1 or more on every theme's background), not only the look of a hovered one.
+#[test]
+fn a_focused_mark_has_a_focus_ring() {
+    let css =
+        fs::read_to_string(repo_root().join("theme/timeline.css")).expect("theme/timeline.css");
+    let without_comments: String = css
+        .split("/*")
+        .enumerate()
+        .map(|(i, part)| {
+            if i == 0 {
+                part
+            } else {
+                part.split_once("*/").map_or("", |(_, rest)| rest)
+            }
+        })
+        .collect();
+    let css: String = without_comments.split_whitespace().collect();
+    let rule = css
+        .split('}')
+        .find(|r| r.starts_with(".timeline-mark:focus-visible{"))
+        .expect("theme/timeline.css has a rule for `.timeline-mark:focus-visible` alone");
+    assert!(
+        rule.contains("outline:2pxsolidvar(--fg)"),
+        "a focused mark's outline should be `2px solid var(--fg)`: {rule}"
+    );
+}

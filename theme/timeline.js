@@ -11,6 +11,7 @@
             reset: "Reset",
             next: "Show another run",
             line: (n, count) => "line " + n + " of " + count + ": ",
+            run: (n, count) => "run " + n + " of " + count,
             loading: "loading the other runs",
             failed: (why) => "the other runs could not be loaded (" + why + ")",
         },
@@ -19,6 +20,7 @@
             reset: "처음으로",
             next: "다른 실행 보기",
             line: (n, count) => count + "줄 중 " + n + "번째 줄: ",
+            run: (n, count) => "실행 " + n + "/" + count,
             loading: "다른 실행을 불러오는 중",
             failed: (why) => "다른 실행을 불러오지 못했습니다 (" + why + ")",
         },
@@ -252,7 +254,7 @@
             if (code && lines[run]) {
                 showLines(code, lines[run]);
             }
-            status.textContent = "run " + (run + 1) + " of " + total;
+            status.textContent = words.run(run + 1, total);
         }
 
         // Lines are recorded in the order they arrived, so index order is time order.

@@ -1,35 +1,169 @@
 //! Draws the speedup chart as SVG: one line per language and variant, the ideal speedup for
-//! reference, and the machine and date underneath.
+//! reference, a legend that gives every line's speedup at the most workers, and the machine and
+//! date underneath.
 //!
-//! The SVG brings its own white background, so it reads the same in the book's light and dark
-//! themes, and it has a `viewBox` but no fixed size, so it scales down to a phone's width.
+//! The chapter includes the SVG into its page (it is not an `<img>`), so that the chart takes its
+//! colours from the page: its text, axes and ideal line are drawn in `currentColor`, the theme's
+//! text colour; it has no background of its own; and its lines' colours keep a contrast of 3:1 or
+//! more against the background of every mdBook theme, light or dark.
+//!
+//! It is drawn narrow, [`WIDTH`] units, with no text smaller than [`FONT`], so that on a phone, where
+//! it scales down to the page's column, its text stays readable. Every text keeps [`PAD`] from the
+//! edges.
+//!
+//! It holds its words in every edition's language ([`EDITIONS`]), each in a group of its own; a
+//! rule of its style sheet shows the group in the page's language (`<html lang>`), so that one file
+//! serves the English book and the Korean edition, and the SVG opened on its own reads English.
 
 use std::collections::BTreeSet;
+use std::fmt::Write as _;
 
 use crate::results::Row;
 
-const WIDTH: f64 = 560.0;
-const LEFT: f64 = 64.0;
-/// The plot ends here; the lines' names stand to its right.
-const RIGHT: f64 = 380.0;
-/// The least distance between two names at the lines' ends, so that none covers another.
-const LABEL_GAP: f64 = 16.0;
-const TOP: f64 = 56.0;
-const BOTTOM: f64 = 296.0;
-const LEGEND_ROW: f64 = 27.0;
+/// The chart's width in SVG units; its height follows from what it holds.
+pub const WIDTH: f64 = 400.0;
+/// The least room between any text and the chart's edge.
+pub const PAD: f64 = 12.0;
+/// The size of every text but the title.
+pub const FONT: f64 = 14.0;
+const TITLE_FONT: f64 = 17.0;
+const LINE: f64 = 19.0;
+const TITLE_LINE: f64 = 22.0;
+const PLOT_HEIGHT: f64 = 190.0;
+const LEGEND_ROW: f64 = 22.0;
+/// How long a legend's sample of a line is.
+const SWATCH: f64 = 30.0;
+/// The least distance between two speedups at the lines' ends, so that none covers another.
+const LABEL_GAP: f64 = 17.0;
+/// How wide the chart is shown at most, in CSS pixels: at 1280 px its text is then 1.2 times its
+/// size in units.
+const MAX_SHOWN: &str = "480px";
+/// The id of the paragraph that tells, in words, what the chart shows (see `figures::figure`).
+pub const SUMMARY_ID: &str = "gil-scaling-summary";
 
-/// How one series is drawn. The colours are from the Okabe–Ito palette, which stays distinct for
-/// colour-blind readers; without colour, each series still has a marker shape and a dash
-/// pattern of its own, and its name at the end of its line.
+/// The words of the chart in one edition of the book. `{name}` marks what is filled in.
+pub struct Words {
+    /// The edition's `<html lang>`.
+    pub lang: &'static str,
+    title: &'static str,
+    x_axis: &'static str,
+    y_axis: &'static str,
+    /// Above the legend, whose values are the speedups with `{n}` workers.
+    legend: &'static str,
+    ideal: &'static str,
+    cores: &'static str,
+    one_core: &'static str,
+    measured: &'static str,
+    steps: &'static str,
+    /// Each series' name, by language and variant, as the chapter's table names it.
+    pub names: &'static [(&'static str, &'static str, &'static str)],
+}
+
+pub const ENGLISH: Words = Words {
+    lang: "en",
+    title: "Speedup with more threads or processes",
+    x_axis: "threads or processes",
+    y_axis: "speedup (×)",
+    legend: "Speedup with {n} threads or processes:",
+    ideal: "ideal: n workers, n times as fast",
+    cores: "{cpu}, {n} cores",
+    one_core: "{cpu}, 1 core",
+    measured: "{machines}; measured {dates}.",
+    steps: "{steps} steps per run, split over the workers; median of the runs.",
+    names: ENGLISH_NAMES,
+};
+
+/// Each series' name in English, by language and variant: the chapter's table's, and the chart's.
+pub const ENGLISH_NAMES: &[(&str, &str, &str)] = &[
+    ("rust", "no-shared-state", "Rust, no shared state"),
+    ("rust", "global-lock", "Rust, one global lock"),
+    ("rust", "short-lock", "Rust, one lock, short section"),
+    ("rust", "sharded-locks", "Rust, sharded locks"),
+    ("rust", "atomics", "Rust, one atomic"),
+    ("python", "threads", "Python, threads"),
+    ("python", "processes", "Python, processes"),
+];
+
+/// The Korean edition's words, in the terms of `po/GLOSSARY.md`; the series' names are those the
+/// chapter's table has in `po/ko.po` (a test compares them).
+pub const KOREAN: Words = Words {
+    lang: "ko",
+    title: "스레드·프로세스 수에 따른 속도 향상",
+    x_axis: "스레드 또는 프로세스 수",
+    y_axis: "속도 향상 (배)",
+    legend: "스레드 또는 프로세스 {n}개일 때의 속도 향상:",
+    ideal: "이상적인 경우: 워커 n개면 n배",
+    cores: "{cpu}, 코어 {n}개",
+    one_core: "{cpu}, 코어 1개",
+    measured: "{machines}; {dates} 측정.",
+    steps: "실행마다 {steps}단계를 워커들이 나눠 맡음; 여러 실행의 중앙값.",
+    names: &[
+        ("rust", "no-shared-state", "러스트, 공유 상태 없음"),
+        ("rust", "global-lock", "러스트, 전역 락 하나"),
+        ("rust", "short-lock", "러스트, 락 하나, 짧은 구간"),
+        ("rust", "sharded-locks", "러스트, 샤드로 나눈 락"),
+        ("rust", "atomics", "러스트, 아토믹 하나"),
+        ("python", "threads", "파이썬, 스레드"),
+        ("python", "processes", "파이썬, 프로세스"),
+    ],
+};
+
+/// The chart's languages; the first is the one shown where the page's language is none of them.
+pub const EDITIONS: [&Words; 2] = [&ENGLISH, &KOREAN];
+
+impl Words {
+    /// A series' name in this language; a variant without one is named after its CSV name.
+    pub fn name(&self, language: &str, variant: &str) -> String {
+        self.names
+            .iter()
+            .find(|(l, v, _)| *l == language && *v == variant)
+            .map_or_else(|| fallback_name(language, variant), |n| n.2.to_owned())
+    }
+}
+
+fn fallback_name(language: &str, variant: &str) -> String {
+    format!("{}, {}", language_name(language), variant.replace('-', " "))
+}
+
+/// A CSV's language as prose names it: `rust` is Rust.
+pub fn language_name(language: &str) -> String {
+    let mut language = language.to_owned();
+    if let Some(first) = language.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    language
+}
+
+/// The name of a series in the chapter's table and the chart's summary.
+pub fn label(language: &str, variant: &str) -> String {
+    ENGLISH.name(language, variant)
+}
+
+/// How one series is drawn. Each has a colour, a marker shape and a dash pattern of its own, so
+/// that it stays apart from the others without colour, too. The colours are the hues of the
+/// Okabe–Ito palette, which stay distinct for colour-blind readers, darkened or lightened to a
+/// luminance that keeps 3:1 against light and dark backgrounds alike; one line is drawn in the
+/// text's own colour.
 struct Style {
-    label: &'static str,
     colour: &'static str,
     marker: Marker,
     /// An SVG `stroke-dasharray`, empty for a solid line.
     dash: &'static str,
-    /// What the workers are: `threads` or `processes`.
-    workers: &'static str,
 }
+
+/// The colour of a series without a style of its own.
+pub const FALLBACK_COLOUR: &str = "#777777";
+
+/// Every colour a series may be drawn in, for the contrast test.
+pub const COLOURS: [&str; 7] = [
+    "#0072B2",
+    "#C85A00",
+    "#00876A",
+    "#B0508A",
+    "#9A7000",
+    "#7B61C4",
+    FALLBACK_COLOUR,
+];
 
 #[derive(Clone, Copy)]
 enum Marker {
@@ -44,41 +178,20 @@ enum Marker {
 
 fn style(language: &str, variant: &str) -> Style {
     use Marker::*;
-    let (label, colour, marker, dash) = match (language, variant) {
-        ("rust", "no-shared-state") => ("Rust, no shared state", "#0072B2", Circle, ""),
-        ("rust", "global-lock") => ("Rust, one global lock", "#D55E00", Square, "10 4"),
-        ("rust", "short-lock") => ("Rust, one lock, short section", "#000000", Diamond, "3 3"),
-        ("rust", "sharded-locks") => ("Rust, sharded locks", "#009E73", TriangleUp, "6 3"),
-        ("rust", "atomics") => ("Rust, one atomic", "#CC79A7", TriangleDown, "12 3 3 3"),
-        ("python", "threads") => ("Python, threads", "#E69F00", Plus, "8 3 2 3 2 3"),
-        ("python", "processes") => ("Python, processes", "#56B4E9", Cross, "1 3"),
-        _ => ("other", "#555555", Circle, "4 2"),
+    let (colour, marker, dash) = match (language, variant) {
+        ("rust", "no-shared-state") => (COLOURS[0], Circle, ""),
+        ("rust", "global-lock") => (COLOURS[1], Square, "10 4"),
+        ("rust", "short-lock") => ("currentColor", Diamond, "3 3"),
+        ("rust", "sharded-locks") => (COLOURS[2], TriangleUp, "6 3"),
+        ("rust", "atomics") => (COLOURS[3], TriangleDown, "12 3 3 3"),
+        ("python", "threads") => (COLOURS[4], Plus, "8 3 2 3 2 3"),
+        ("python", "processes") => (COLOURS[5], Cross, "1 3"),
+        _ => (FALLBACK_COLOUR, Circle, "4 2"),
     };
     Style {
-        label,
         colour,
         marker,
         dash,
-        workers: if variant == "processes" {
-            "processes"
-        } else {
-            "threads"
-        },
-    }
-}
-
-/// The name of a series in the chart's legend and the chapter's table; a variant without a style of
-/// its own is named after its CSV name.
-pub fn label(language: &str, variant: &str) -> String {
-    match style(language, variant).label {
-        "other" => {
-            let mut language = language.to_owned();
-            if let Some(first) = language.get_mut(..1) {
-                first.make_ascii_uppercase();
-            }
-            format!("{language}, {}", variant.replace('-', " "))
-        }
-        known => known.to_owned(),
     }
 }
 
@@ -87,6 +200,55 @@ fn xml(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
+}
+
+/// `template` with each `{name}` replaced by its value.
+fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    values
+        .iter()
+        .fold(template.to_owned(), |text, (name, value)| {
+            text.replace(&format!("{{{name}}}"), value)
+        })
+}
+
+/// A coordinate, with at most one decimal and none when it is whole.
+fn n(value: f64) -> String {
+    let text = format!("{value:.1}");
+    text.strip_suffix(".0").unwrap_or(&text).to_owned()
+}
+
+/// About how wide `text` is drawn at `size` in a sans-serif font, a little more rather than less:
+/// Hangul and other wide characters take about an em, Latin letters a little more than half.
+pub fn text_width(text: &str, size: f64) -> f64 {
+    let ems: f64 =
+        text.chars()
+            .map(|c| match c {
+                ' ' => 0.3,
+                '.' | ',' | ':' | ';' | '\'' | '(' | ')' | 'i' | 'j' | 'l' | 'I' | 'f' | 't'
+                | 'r' => 0.34,
+                'm' | 'w' | 'M' | 'W' => 0.9,
+                'A'..='Z' => 0.7,
+                '0'..='9' => 0.6,
+                c if c.len_utf8() >= 3 => 0.95,
+                _ => 0.56,
+            })
+            .sum();
+    ems * size
+}
+
+/// Words in lines no wider than `width` at `size`.
+pub fn wrap(text: &str, size: f64, width: f64) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for word in text.split(' ') {
+        match lines.last_mut() {
+            Some(line) if text_width(&format!("{line} {word}"), size) <= width => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => lines.push(word.to_owned()),
+        }
+    }
+    lines
 }
 
 /// The series in the order their first rows appear, each sorted by worker count.
@@ -107,6 +269,77 @@ fn series(rows: &[Row]) -> Vec<Vec<&Row>> {
     all
 }
 
+/// Groups a number's digits by thousands: 10,000.
+fn grouped(number: u64) -> String {
+    let digits = number.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A text element: `anchor` is `start`, `middle` or `end`; `size` is left out at [`FONT`], which
+/// the chart sets once for all.
+fn text(x: f64, y: f64, anchor: &str, size: f64, extra: &str, content: &str) -> String {
+    let anchor = match anchor {
+        "start" => String::new(),
+        other => format!(" text-anchor=\"{other}\""),
+    };
+    let size = if size == FONT {
+        String::new()
+    } else {
+        format!(" font-size=\"{}\"", n(size))
+    };
+    format!(
+        "<text x=\"{}\" y=\"{}\"{anchor}{size}{extra}>{}</text>\n",
+        n(x),
+        n(y),
+        xml(content)
+    )
+}
+
+/// The words of the footer, in one language: the machines and dates, then the size of a run.
+fn footer(words: &Words, rows: &[Row]) -> Vec<String> {
+    let machines: BTreeSet<(String, usize)> =
+        rows.iter().map(|r| (r.cpu.clone(), r.cores)).collect();
+    let machines: Vec<String> = machines
+        .into_iter()
+        .map(|(cpu, cores)| {
+            let template = if cores == 1 {
+                words.one_core
+            } else {
+                words.cores
+            };
+            fill(template, &[("cpu", &cpu), ("n", &cores.to_string())])
+        })
+        .collect();
+    let dates: BTreeSet<&str> = rows.iter().map(|r| r.date.as_str()).collect();
+    let steps: BTreeSet<u64> = rows.iter().map(|r| r.steps).collect();
+    let steps: Vec<String> = steps.into_iter().map(grouped).collect();
+    let width = WIDTH - 2.0 * PAD;
+    let mut lines = wrap(
+        &fill(
+            words.measured,
+            &[
+                ("machines", &machines.join("; ")),
+                ("dates", &dates.into_iter().collect::<Vec<_>>().join(", ")),
+            ],
+        ),
+        FONT,
+        width,
+    );
+    lines.extend(wrap(
+        &fill(words.steps, &[("steps", &steps.join(" / "))]),
+        FONT,
+        width,
+    ));
+    lines
+}
+
 pub fn render(rows: &[Row]) -> String {
     let series = series(rows);
     let max_workers = rows.iter().map(|r| r.workers).max().unwrap_or(1);
@@ -118,73 +351,130 @@ pub fn render(rows: &[Row]) -> String {
     // The y axis ends on the first half-step above every point.
     let y_max = (top_speedup * 2.0 + 0.5).ceil() / 2.0;
     let y_step = if y_max <= 4.0 { 0.5 } else { 1.0 };
+    let mut y_ticks = Vec::new();
+    let mut tick = 0.0;
+    while tick <= y_max + 1e-9 {
+        y_ticks.push(tick);
+        tick += y_step;
+    }
+
+    // Across: the y axis's name (turned), its numbers, the plot, then each line's speedup at its end.
+    let tick_width = y_ticks
+        .iter()
+        .map(|t| text_width(&format!("{t:.1}"), FONT))
+        .fold(0.0, f64::max);
+    let left = PAD + FONT + 8.0 + tick_width + 6.0;
+    let ends: Vec<String> = series
+        .iter()
+        .map(|points| format!("{:.2}×", points.last().map_or(f64::NAN, |r| r.speedup)))
+        .collect();
+    let end_width = ends.iter().map(|e| text_width(e, FONT)).fold(0.0, f64::max);
+    let right = WIDTH - PAD - end_width - 18.0;
+    let label_x = right + 14.0;
     // Workers 1..=max sit inside the plot with a quarter step of margin each side.
     let x = |workers: f64| {
         let span = (max_workers as f64 - 1.0) + 0.5;
-        LEFT + (workers - 1.0 + 0.25) / span * (RIGHT - LEFT)
+        left + (workers - 1.0 + 0.25) / span * (right - left)
     };
-    let y = |speedup: f64| BOTTOM - speedup / y_max * (BOTTOM - TOP);
 
-    let legend_top = BOTTOM + 62.0;
-    let footer_top = legend_top + LEGEND_ROW * series.len() as f64 + 14.0;
-    let height = footer_top + 44.0;
+    // Down: the title, the plot, the x axis's numbers and name, the legend, the footer. Where the
+    // languages need different numbers of lines, the most of them sets the room.
+    let text_width_room = WIDTH - 2.0 * PAD;
+    let titles: Vec<Vec<String>> = EDITIONS
+        .iter()
+        .map(|w| wrap(w.title, TITLE_FONT, text_width_room))
+        .collect();
+    let title_rows = titles.iter().map(Vec::len).max().unwrap_or(1);
+    let top = PAD + title_rows as f64 * TITLE_LINE + 18.0;
+    let bottom = top + PLOT_HEIGHT;
+    let y = |speedup: f64| bottom - speedup / y_max * (bottom - top);
+    let legend_top = bottom + 70.0;
+    let first_row = legend_top + 26.0;
+    let footer_top = first_row + LEGEND_ROW * series.len() as f64 + 30.0;
+    let footers: Vec<Vec<String>> = EDITIONS.iter().map(|w| footer(w, rows)).collect();
+    let footer_rows = footers.iter().map(Vec::len).max().unwrap_or(1);
+    let height = (footer_top + LINE * (footer_rows as f64 - 1.0) + 5.0 + PAD).ceil();
 
     let mut svg = String::new();
     let mut put = |text: String| svg.push_str(&text);
-    let title = "Speedup with more threads or processes";
     put(format!(
-        r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" role="img" aria-labelledby="title" font-family="sans-serif" style="max-width:100%;height:auto">
-<title id="title">{title}</title>
-<rect width="{WIDTH}" height="{height}" rx="8" fill="#ffffff"/>
-<text x="{}" y="30" font-size="18" font-weight="bold" fill="#111111" text-anchor="middle">{title}</text>
-"##,
-        WIDTH / 2.0
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"gil-chart\" viewBox=\"0 0 {} {}\" role=\"img\" \
+         aria-labelledby=\"{SUMMARY_ID}\" font-family=\"sans-serif\" font-size=\"{}\" fill=\"currentColor\" \
+         style=\"display:block;width:100%;max-width:{MAX_SHOWN};height:auto;margin:1em auto\">\n\
+         <style>.gil-chart:not(:lang(ko)) .ko,.gil-chart:lang(ko) .en{{display:none}}</style>\n",
+        n(WIDTH),
+        n(height),
+        n(FONT)
     ));
 
-    // Grid lines and the y axis labels.
-    let mut tick = 0.0;
-    while tick <= y_max + 1e-9 {
-        let ty = y(tick);
+    // The grid, the axes and their numbers.
+    put("<g stroke=\"currentColor\" stroke-opacity=\".2\">\n".to_owned());
+    for &t in &y_ticks {
         put(format!(
-            "<line x1=\"{LEFT}\" y1=\"{ty:.1}\" x2=\"{RIGHT}\" y2=\"{ty:.1}\" stroke=\"#dddddd\"/>\n\
-             <text x=\"{:.1}\" y=\"{:.1}\" font-size=\"15\" fill=\"#333333\" text-anchor=\"end\">{tick:.1}</text>\n",
-            LEFT - 8.0,
-            ty + 5.0
+            "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"/>\n",
+            n(left),
+            n(y(t)),
+            n(right),
+            n(y(t))
         ));
-        tick += y_step;
     }
+    put("</g>\n<g stroke=\"currentColor\">\n".to_owned());
+    put(format!(
+        "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"/>\n<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"/>\n",
+        n(left),
+        n(bottom),
+        n(right),
+        n(bottom),
+        n(left),
+        n(top),
+        n(left),
+        n(bottom)
+    ));
     for workers in 1..=max_workers {
         let tx = x(workers as f64);
         put(format!(
-            "<line x1=\"{tx:.1}\" y1=\"{BOTTOM}\" x2=\"{tx:.1}\" y2=\"{:.1}\" stroke=\"#333333\"/>\n\
-             <text x=\"{tx:.1}\" y=\"{:.1}\" font-size=\"15\" fill=\"#333333\" text-anchor=\"middle\">{workers}</text>\n",
-            BOTTOM + 5.0,
-            BOTTOM + 22.0
+            "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"/>\n",
+            n(tx),
+            n(bottom),
+            n(tx),
+            n(bottom + 5.0)
         ));
     }
-    put(format!(
-        "<line x1=\"{LEFT}\" y1=\"{BOTTOM}\" x2=\"{RIGHT}\" y2=\"{BOTTOM}\" stroke=\"#333333\"/>\n\
-         <line x1=\"{LEFT}\" y1=\"{TOP}\" x2=\"{LEFT}\" y2=\"{BOTTOM}\" stroke=\"#333333\"/>\n\
-         <text x=\"{:.1}\" y=\"{:.1}\" font-size=\"15\" fill=\"#333333\" text-anchor=\"middle\">threads or processes</text>\n\
-         <text transform=\"translate(18 {:.1}) rotate(-90)\" font-size=\"15\" fill=\"#333333\" text-anchor=\"middle\">speedup (×)</text>\n",
-        (LEFT + RIGHT) / 2.0,
-        BOTTOM + 42.0,
-        (TOP + BOTTOM) / 2.0
-    ));
+    put("</g>\n".to_owned());
+    for &t in &y_ticks {
+        put(text(
+            left - 6.0,
+            y(t) + 5.0,
+            "end",
+            FONT,
+            "",
+            &format!("{t:.1}"),
+        ));
+    }
+    for workers in 1..=max_workers {
+        put(text(
+            x(workers as f64),
+            bottom + 21.0,
+            "middle",
+            FONT,
+            "",
+            &workers.to_string(),
+        ));
+    }
 
     // The ideal: n workers, n times the throughput.
+    let ideal_dots =
+        "stroke=\"currentColor\" stroke-opacity=\".7\" stroke-width=\"2\" stroke-dasharray=\"2 4\"";
     put(format!(
-        "<line x1=\"{:.1}\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\" stroke=\"#999999\" stroke-width=\"1.5\" stroke-dasharray=\"2 4\"/>\n\
-         <text x=\"{:.1}\" y=\"{:.1}\" font-size=\"13\" fill=\"#666666\" text-anchor=\"end\">ideal</text>\n",
-        x(1.0),
-        y(1.0),
-        x(max_workers as f64),
-        y(max_workers as f64),
-        x(max_workers as f64) - 10.0,
-        y(max_workers as f64) - 8.0
+        "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" {ideal_dots}/>\n",
+        n(x(1.0)),
+        n(y(1.0)),
+        n(x(max_workers as f64)),
+        n(y(max_workers as f64))
     ));
 
-    let mut ends = Vec::new();
+    // Each line, its markers, and its sample in the legend.
+    let mut end_ys = Vec::new();
     for (index, points) in series.iter().enumerate() {
         let style = style(&points[0].language, &points[0].variant);
         let dash = if style.dash.is_empty() {
@@ -194,68 +484,143 @@ pub fn render(rows: &[Row]) -> String {
         };
         let path: Vec<String> = points
             .iter()
-            .map(|r| format!("{:.1},{:.1}", x(r.workers as f64), y(r.speedup)))
+            .map(|r| format!("{},{}", n(x(r.workers as f64)), n(y(r.speedup))))
             .collect();
+        let row_y = first_row + LEGEND_ROW * index as f64 - 5.0;
         put(format!(
-            "<polyline points=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"3\"{dash}/>\n",
+            "<g stroke=\"{}\" stroke-width=\"2.5\" fill=\"none\">\n\
+             <polyline points=\"{}\" stroke-width=\"3\"{dash}/>\n\
+             <line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke-width=\"3\"{dash}/>\n",
+            style.colour,
             path.join(" "),
-            style.colour
+            n(PAD),
+            n(row_y),
+            n(PAD + SWATCH),
+            n(row_y)
         ));
         for r in points {
-            put(marker(x(r.workers as f64), y(r.speedup), &style));
+            put(marker(x(r.workers as f64), y(r.speedup), style.marker));
         }
+        put(marker(PAD + SWATCH / 2.0, row_y, style.marker));
+        put("</g>\n".to_owned());
         let last = points.last().expect("a series has rows");
-        ends.push((x(last.workers as f64), y(last.speedup), style.label));
-
-        // The legend gives each line's speedup at the most workers, since lines may overlap.
-        let ly = legend_top + LEGEND_ROW * index as f64;
-        put(format!(
-            "<line x1=\"{LEFT}\" y1=\"{ly:.1}\" x2=\"{:.1}\" y2=\"{ly:.1}\" stroke=\"{}\" stroke-width=\"3\"{dash}/>\n",
-            LEFT + 36.0,
-            style.colour
-        ));
-        put(marker(LEFT + 18.0, ly, &style));
-        put(format!(
-            "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"16\" fill=\"#111111\">{}: {:.2}× with {} {}</text>\n",
-            LEFT + 48.0,
-            ly + 5.0,
-            style.label,
-            last.speedup,
-            last.workers,
-            style.workers
-        ));
+        end_ys.push((x(last.workers as f64), y(last.speedup)));
     }
-
-    // Each line's name at its end, nudged apart so that none covers another, with a thin leader
-    // from the line's last point to its name.
-    let label_x = RIGHT + 16.0;
-    let label_ys = spread(&ends.iter().map(|e| e.1).collect::<Vec<_>>(), LABEL_GAP);
-    for ((end_x, end_y, label), label_y) in ends.iter().zip(label_ys) {
-        put(format!(
-            "<line x1=\"{:.1}\" y1=\"{end_y:.1}\" x2=\"{:.1}\" y2=\"{label_y:.1}\" stroke=\"#888888\"/>\n\
-             <text x=\"{label_x:.1}\" y=\"{:.1}\" font-size=\"13\" fill=\"#111111\">{label}</text>\n",
-            end_x + 8.0,
-            label_x - 4.0,
-            label_y + 4.5
-        ));
-    }
-
-    let machines: BTreeSet<String> = rows
-        .iter()
-        .map(|r| format!("{}, {} cores", r.cpu, r.cores))
-        .collect();
-    let dates: BTreeSet<&str> = rows.iter().map(|r| r.date.as_str()).collect();
-    let steps: BTreeSet<u64> = rows.iter().map(|r| r.steps).collect();
-    let steps: Vec<String> = steps.iter().map(u64::to_string).collect();
+    let ideal_y = first_row + LEGEND_ROW * series.len() as f64 - 5.0;
     put(format!(
-        "<text x=\"{LEFT}\" y=\"{footer_top:.1}\" font-size=\"14\" fill=\"#444444\">{}; measured {}.</text>\n\
-         <text x=\"{LEFT}\" y=\"{:.1}\" font-size=\"14\" fill=\"#444444\">{} steps per run, split over the workers; median of the runs.</text>\n\
-         </svg>\n",
-        xml(&machines.into_iter().collect::<Vec<_>>().join("; ")),
-        dates.into_iter().collect::<Vec<_>>().join(", "),
-        footer_top + 20.0,
-        steps.join(" or ")
+        "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" {ideal_dots}/>\n",
+        n(PAD),
+        n(ideal_y),
+        n(PAD + SWATCH),
+        n(ideal_y)
     ));
+
+    // Each line's speedup at its end, nudged apart so that none covers another, with a thin
+    // leader from the line's last point; the legend gives the same number beside the line's name.
+    let label_ys = spread(&end_ys.iter().map(|e| e.1).collect::<Vec<_>>(), LABEL_GAP);
+    put("<g stroke=\"currentColor\" stroke-opacity=\".5\">\n".to_owned());
+    for ((end_x, end_y), label_y) in end_ys.iter().zip(&label_ys) {
+        put(format!(
+            "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"/>\n",
+            n(end_x + 8.0),
+            n(*end_y),
+            n(label_x - 3.0),
+            n(*label_y)
+        ));
+    }
+    put("</g>\n".to_owned());
+    for (end, label_y) in ends.iter().zip(&label_ys) {
+        put(text(label_x, label_y + 5.0, "start", FONT, "", end));
+    }
+    for (index, end) in ends.iter().enumerate() {
+        let row = first_row + LEGEND_ROW * index as f64;
+        put(text(WIDTH - PAD, row, "end", FONT, "", end));
+    }
+    let ideal_row = first_row + LEGEND_ROW * series.len() as f64;
+    put(text(
+        WIDTH - PAD,
+        ideal_row,
+        "end",
+        FONT,
+        "",
+        &format!("{:.2}×", max_workers as f64),
+    ));
+
+    // The words, one group per language.
+    for (words, (title, footer)) in EDITIONS.iter().zip(titles.iter().zip(&footers)) {
+        let lang = if words.lang == ENGLISH.lang {
+            String::new()
+        } else {
+            format!(" lang=\"{}\"", words.lang)
+        };
+        put(format!("<g class=\"{}\"{lang}>\n", words.lang));
+        for (i, line) in title.iter().enumerate() {
+            put(text(
+                WIDTH / 2.0,
+                PAD + 14.0 + TITLE_LINE * i as f64,
+                "middle",
+                TITLE_FONT,
+                " font-weight=\"bold\"",
+                line,
+            ));
+        }
+        put(text(
+            (left + right) / 2.0,
+            bottom + 42.0,
+            "middle",
+            FONT,
+            "",
+            words.x_axis,
+        ));
+        let turned_x = PAD + FONT - 2.0;
+        let turned_y = (top + bottom) / 2.0;
+        put(text(
+            turned_x,
+            turned_y,
+            "middle",
+            FONT,
+            &format!(" transform=\"rotate(-90 {} {})\"", n(turned_x), n(turned_y)),
+            words.y_axis,
+        ));
+        put(text(
+            PAD,
+            legend_top,
+            "start",
+            FONT,
+            " font-weight=\"bold\"",
+            &fill(words.legend, &[("n", &max_workers.to_string())]),
+        ));
+        for (index, points) in series.iter().enumerate() {
+            put(text(
+                PAD + SWATCH + 8.0,
+                first_row + LEGEND_ROW * index as f64,
+                "start",
+                FONT,
+                "",
+                &words.name(&points[0].language, &points[0].variant),
+            ));
+        }
+        put(text(
+            PAD + SWATCH + 8.0,
+            ideal_row,
+            "start",
+            FONT,
+            "",
+            words.ideal,
+        ));
+        for (i, line) in footer.iter().enumerate() {
+            put(text(
+                PAD,
+                footer_top + LINE * i as f64,
+                "start",
+                FONT,
+                "",
+                line,
+            ));
+        }
+        put("</g>\n".to_owned());
+    }
+    put("</svg>\n".to_owned());
     svg
 }
 
@@ -295,54 +660,59 @@ pub fn spread(wanted: &[f64], gap: f64) -> Vec<f64> {
     placed
 }
 
-/// Each series's own marker, drawn as an outline so that markers on the same point stay visible.
-fn marker(cx: f64, cy: f64, style: &Style) -> String {
-    let colour = style.colour;
-    let shape = match style.marker {
-        Marker::Circle => format!("<circle cx=\"{cx:.1}\" cy=\"{cy:.1}\" r=\"5\""),
-        Marker::Square => format!(
-            "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"10\" height=\"10\"",
-            cx - 5.0,
-            cy - 5.0
+/// A series' marker, drawn as an outline so that markers on the same point stay visible; its
+/// colour and width come from the series' group.
+fn marker(cx: f64, cy: f64, marker: Marker) -> String {
+    let mut out = String::new();
+    let p = |points: &[(f64, f64)]| {
+        let points: Vec<String> = points
+            .iter()
+            .map(|(x, y)| format!("{},{}", n(*x), n(*y)))
+            .collect();
+        format!("<polygon points=\"{}\"/>\n", points.join(" "))
+    };
+    let _ = match marker {
+        Marker::Circle => writeln!(out, "<circle cx=\"{}\" cy=\"{}\" r=\"5\"/>", n(cx), n(cy)),
+        Marker::Square => writeln!(
+            out,
+            "<rect x=\"{}\" y=\"{}\" width=\"10\" height=\"10\"/>",
+            n(cx - 5.0),
+            n(cy - 5.0)
         ),
-        Marker::Diamond => polygon(&[
-            (cx, cy - 7.0),
-            (cx + 7.0, cy),
-            (cx, cy + 7.0),
-            (cx - 7.0, cy),
-        ]),
-        Marker::TriangleUp => {
-            polygon(&[(cx, cy - 7.0), (cx + 6.0, cy + 5.0), (cx - 6.0, cy + 5.0)])
-        }
-        Marker::TriangleDown => {
-            polygon(&[(cx, cy + 7.0), (cx + 6.0, cy - 5.0), (cx - 6.0, cy - 5.0)])
-        }
-        Marker::Plus => format!(
-            "<path d=\"M{:.1} {cy:.1}H{:.1}M{cx:.1} {:.1}V{:.1}\"",
-            cx - 7.0,
-            cx + 7.0,
-            cy - 7.0,
-            cy + 7.0
+        Marker::Diamond => write!(
+            out,
+            "{}",
+            p(&[
+                (cx, cy - 7.0),
+                (cx + 7.0, cy),
+                (cx, cy + 7.0),
+                (cx - 7.0, cy)
+            ])
         ),
-        Marker::Cross => format!(
-            "<path d=\"M{:.1} {:.1}L{:.1} {:.1}M{:.1} {:.1}L{:.1} {:.1}\"",
-            cx - 5.0,
-            cy - 5.0,
-            cx + 5.0,
-            cy + 5.0,
-            cx - 5.0,
-            cy + 5.0,
-            cx + 5.0,
-            cy - 5.0
+        Marker::TriangleUp => write!(
+            out,
+            "{}",
+            p(&[(cx, cy - 7.0), (cx + 6.0, cy + 5.0), (cx - 6.0, cy + 5.0)])
+        ),
+        Marker::TriangleDown => write!(
+            out,
+            "{}",
+            p(&[(cx, cy + 7.0), (cx + 6.0, cy - 5.0), (cx - 6.0, cy - 5.0)])
+        ),
+        Marker::Plus => writeln!(
+            out,
+            "<path d=\"M{} {}h14M{} {}v14\"/>",
+            n(cx - 7.0),
+            n(cy),
+            n(cx),
+            n(cy - 7.0)
+        ),
+        Marker::Cross => writeln!(
+            out,
+            "<path d=\"M{} {}l10 10m0-10l-10 10\"/>",
+            n(cx - 5.0),
+            n(cy - 5.0)
         ),
     };
-    format!("{shape} fill=\"none\" stroke=\"{colour}\" stroke-width=\"2.5\"/>\n")
-}
-
-fn polygon(points: &[(f64, f64)]) -> String {
-    let points: Vec<String> = points
-        .iter()
-        .map(|(x, y)| format!("{x:.1},{y:.1}"))
-        .collect();
-    format!("<polygon points=\"{}\"", points.join(" "))
+    out
 }

@@ -1,17 +1,31 @@
-//! The figures the GIL chapter quotes, generated from the chart's CSV so that they cannot go stale:
-//! the chart's `<img>` tag with its alt text, and the table of throughputs and speedups. Both are
-//! written beside the SVG by `cargo run -p gil-bench --bin chart` and included by the chapter.
+//! The figures and facts the GIL chapter quotes, generated from the chart's CSV so that they cannot
+//! go stale: the chart's summary in words, the table of throughputs and speedups, and the sentence
+//! that names the machine and the day of the measurement. They are written beside the SVG by
+//! `cargo run -p gil-bench --bin chart` and included by the chapter, which includes the SVG itself
+//! too ([`CHART_PATH`]).
 
 use std::collections::BTreeSet;
 
-use crate::chart::label;
+use crate::chart::{SUMMARY_ID, label};
 use crate::results::Row;
 
-/// The `<img>` tag of the chart. Both files end in `.txt`, so that mdBook copies them as they are:
-/// it would take a `.md` file for a chapter, and an `.html` one for a page whose links are checked.
+/// The chart, an SVG the chapter includes into its page, so that it takes the theme's colours.
+/// Its name does not end in `.txt`: the Korean edition expands `img/*.txt` includes before it
+/// translates a chapter, and the chart is no message to translate (it holds its Korean words).
+pub const CHART_PATH: &str = "src/img/gil-scaling.svg";
+/// The chart's summary in words, which names it for screen readers. The texts end in `.txt`, so
+/// that mdBook copies them as they are: it would take a `.md` file for a chapter, and an `.html`
+/// one for a page whose links are checked.
 pub const FIGURE_PATH: &str = "src/img/gil-scaling-figure.txt";
 /// The table of figures.
 pub const TABLE_PATH: &str = "src/img/gil-scaling-table.txt";
+/// The sentence that names the machine and the day of the measurement, as the CSV records them.
+pub const MACHINE_PATH: &str = "src/img/gil-scaling-machine.txt";
+
+/// The line a chapter includes a generated file with, e.g. `{{#include img/gil-scaling.svg}}`.
+pub fn include(path: &str) -> String {
+    format!("{{{{#include {}}}}}", path.trim_start_matches("src/"))
+}
 
 /// The worker counts measured, in increasing order.
 fn worker_counts(rows: &[Row]) -> Vec<usize> {
@@ -70,7 +84,8 @@ fn and_list(items: &[String]) -> String {
     }
 }
 
-/// The chart's `<img>` tag, whose alt text gives every series' speedup at the most workers.
+/// The chart's summary: a hidden paragraph that gives every series' speedup at the most workers,
+/// which the chart names itself by (`aria-labelledby`) for screen readers.
 pub fn figure(rows: &[Row]) -> String {
     let counts = worker_counts(rows);
     let most = counts.last().copied().unwrap_or(1);
@@ -85,10 +100,55 @@ pub fn figure(rows: &[Row]) -> String {
         .collect();
     let counts = and_list(&counts.iter().map(usize::to_string).collect::<Vec<_>>());
     format!(
-        "<img src=\"img/gil-scaling.svg\" style=\"width:100%;max-width:600px\" alt=\"Line chart of \
-         speedup against the number of threads or processes, {counts}, on {cores} cores. Speedup \
-         with {most}: {}.\">\n",
+        "<p id=\"{SUMMARY_ID}\" hidden>Line chart of speedup against the number of threads or \
+         processes, {counts}, on {cores} cores. Speedup with {most}: {}.</p>\n",
         speedups.join("; ")
+    )
+}
+
+/// The sentence of the chapter that says where and when the figures were measured, from the CSV's
+/// `cpu`, `cores` and `date` columns: the CPU as it names itself (in `/proc/cpuinfo`), not as
+/// anyone remembers it.
+pub fn machine(rows: &[Row]) -> String {
+    let mut machines: Vec<(&str, usize, Vec<String>)> = Vec::new();
+    for row in rows {
+        let language = crate::chart::language_name(&row.language);
+        match machines
+            .iter_mut()
+            .find(|(cpu, cores, _)| *cpu == row.cpu && *cores == row.cores)
+        {
+            Some((_, _, languages)) if !languages.contains(&language) => languages.push(language),
+            Some(_) => {}
+            None => machines.push((&row.cpu, row.cores, vec![language])),
+        }
+    }
+    let several = machines.len() > 1;
+    let machines: Vec<String> = machines
+        .into_iter()
+        .map(|(cpu, cores, languages)| {
+            let cores = if cores == 1 {
+                "1 core".to_owned()
+            } else {
+                format!("{cores} cores")
+            };
+            let whose = if several {
+                format!(" for {}", and_list(&languages))
+            } else {
+                String::new()
+            };
+            format!("{cores} of a CPU that reports itself as `{cpu}`{whose}")
+        })
+        .collect();
+    let mut dates: Vec<String> = Vec::new();
+    for row in rows {
+        if !dates.contains(&row.date) {
+            dates.push(row.date.clone());
+        }
+    }
+    format!(
+        "They were measured on {}, with {}.\n",
+        and_list(&dates),
+        and_list(&machines)
     )
 }
 

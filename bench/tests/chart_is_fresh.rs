@@ -53,20 +53,66 @@ fn assert_fresh(root: &Path, path: &str, fresh: &str) {
 }
 
 #[test]
-fn committed_svg_alt_text_and_table_are_drawn_from_committed_csv() {
+fn committed_svg_summary_table_and_machine_are_drawn_from_committed_csv() {
     let root = root();
     let rows = rows(&root, CSV);
-    assert_fresh(&root, "src/img/gil-scaling.svg", &chart::render(&rows));
+    assert_fresh(&root, figures::CHART_PATH, &chart::render(&rows));
     assert_fresh(&root, figures::FIGURE_PATH, &figures::figure(&rows));
     assert_fresh(&root, figures::TABLE_PATH, &figures::table(&rows));
+    assert_fresh(&root, figures::MACHINE_PATH, &figures::machine(&rows));
     let chapter = read(&root, CHAPTER);
-    for include in [figures::FIGURE_PATH, figures::TABLE_PATH] {
-        let directive = format!("{{{{#include {}}}}}", include.trim_start_matches("src/"));
+    for include in [
+        figures::CHART_PATH,
+        figures::FIGURE_PATH,
+        figures::TABLE_PATH,
+        figures::MACHINE_PATH,
+    ] {
+        let directive = figures::include(include);
         assert!(
-            chapter.contains(&directive),
-            "{CHAPTER} does not include {include} with `{directive}`"
+            chapter.lines().any(|l| l.trim() == directive),
+            "{CHAPTER} does not include {include} on a line of its own with `{directive}`"
         );
     }
+}
+
+/// What the chapter says about the machine it measured on comes from the CSV (through
+/// `figures::machine`), never from memory: the prose of its section on the measurement names no CPU
+/// and no kind of machine. (Other sections quote other machines: PEP 703's.)
+#[test]
+fn the_chapter_names_the_machine_only_through_the_csv() {
+    const MACHINE_WORDS: [&str; 10] = [
+        "EPYC",
+        "Xeon",
+        "Intel",
+        "AMD",
+        "Ryzen",
+        "Core i",
+        "Apple M",
+        "Graviton",
+        "virtual machine",
+        "GHz",
+    ];
+    let root = root();
+    let mut wrong = Vec::new();
+    let mut in_measured = false;
+    for (i, line) in read(&root, CHAPTER).lines().enumerate() {
+        if line.starts_with("## ") {
+            in_measured = line.starts_with(MEASURED_SECTION);
+        }
+        if !in_measured {
+            continue;
+        }
+        for word in MACHINE_WORDS {
+            if line.contains(word) {
+                wrong.push(format!(
+                    "{CHAPTER} line {}: `{word}`: say it through {} (generated from {CSV}) instead",
+                    i + 1,
+                    figures::include(figures::MACHINE_PATH)
+                ));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
 
 #[test]

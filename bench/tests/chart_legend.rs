@@ -29,9 +29,22 @@ fn rows(variants: &[Variant]) -> Vec<Row> {
 fn every_variant_has_a_label_in_the_legend() {
     let svg = chart::render(&rows(&Variant::ALL));
     assert!(
-        !svg.contains(">other:"),
-        "a variant of Variant::ALL has no label in chart.rs's `style`:\n{svg}"
+        !svg.contains(chart::FALLBACK_COLOUR),
+        "a variant of Variant::ALL has no style in chart.rs's `style`:\n{svg}"
     );
+    for variant in Variant::ALL {
+        for words in chart::EDITIONS {
+            assert!(
+                words
+                    .names
+                    .iter()
+                    .any(|n| n.0 == "rust" && n.1 == variant.name()),
+                "{} has no `{}` name in chart.rs",
+                variant.name(),
+                words.lang
+            );
+        }
+    }
 }
 
 #[test]

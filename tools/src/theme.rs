@@ -15,6 +15,8 @@
 //! - `theme/favicon.svg`: mdBook's own icon; providing only the SVG keeps the PNG from loading too.
 //! - `theme/min/timeline.js`, `theme/min/quiz.js`: the book's own scripts, minified; the pages load
 //!   these, and `theme/timeline.js` and `theme/quiz.js` are their sources.
+//! - `theme/min/{listings,timeline,quiz,accessible,editions}.css`: the book's own style sheets,
+//!   minified from `theme/NAME.css` in the same way.
 //!
 //! The patches are the only hand-written part. To change one, apply it to mdBook's file, edit the
 //! result and diff again (`diff -u`). `cargo run -p book-tools --bin theme-assets` then rewrites
@@ -254,6 +256,28 @@ pub fn derive(root: &Path) -> Result<Vec<(&'static str, String)>, String> {
         (
             "theme/min/quiz.js",
             minified_js(&read(root.join("theme/quiz.js"))?)?,
+        ),
+        // The book's own style sheets, as pages load them (book.toml's `additional-css`): their
+        // comments say why each rule is there, and a page need not download them.
+        (
+            "theme/min/listings.css",
+            minified_css(&read(root.join("theme/listings.css"))?)?,
+        ),
+        (
+            "theme/min/timeline.css",
+            minified_css(&read(root.join("theme/timeline.css"))?)?,
+        ),
+        (
+            "theme/min/quiz.css",
+            minified_css(&read(root.join("theme/quiz.css"))?)?,
+        ),
+        (
+            "theme/min/accessible.css",
+            minified_css(&read(root.join("theme/accessible.css"))?)?,
+        ),
+        (
+            "theme/min/editions.css",
+            minified_css(&read(root.join("theme/editions.css"))?)?,
         ),
     ])
 }

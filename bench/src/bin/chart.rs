@@ -1,9 +1,11 @@
 //! `cargo run -p gil-bench --bin chart`: collects the Rust results from `target/criterion/` into
 //! `bench/results/rust.csv`, merges them with `bench/results/python.csv`, and writes the chart of
-//! the GIL chapter, `src/img/gil-scaling.svg`, the CSV it is drawn from, and the chart's `<img>` tag
-//! and table of figures that the chapter includes (all beside the SVG).
+//! the GIL chapter, `src/img/gil-scaling.svg`, the CSV it is drawn from, and the chart's summary,
+//! the table of figures and the sentence naming the machine, which the chapter includes (all
+//! beside the SVG).
 //!
-//! With `--svg-only`, it only redraws the SVG, the `<img>` tag and the table from the committed CSV.
+//! With `--svg-only`, it only redraws the SVG, the summary, the table and the machine's sentence
+//! from the committed CSV.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -43,8 +45,9 @@ fn run(svg_only: bool) -> Result<(), String> {
     }
     let rows =
         results::from_csv(&read(&csv_path)?).map_err(|e| format!("{}: {e}", csv_path.display()))?;
-    write(&root.join("src/img/gil-scaling.svg"), &chart::render(&rows))?;
+    write(&root.join(figures::CHART_PATH), &chart::render(&rows))?;
     write(&root.join(figures::FIGURE_PATH), &figures::figure(&rows))?;
+    write(&root.join(figures::MACHINE_PATH), &figures::machine(&rows))?;
     write(&root.join(figures::TABLE_PATH), &figures::table(&rows))
 }
 

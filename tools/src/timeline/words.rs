@@ -18,6 +18,8 @@ pub struct Words {
     pub legend_exit: &'static str,
     pub caption: &'static str,
     pub variation: &'static str,
+    /// The machine of the variation runs, from the recording's `2-core MODEL`.
+    pub machine: &'static str,
     pub same_every_run: &'static str,
     pub different_ways: &'static str,
 }
@@ -34,6 +36,7 @@ const ENGLISH_WORDS: Words = Words {
     legend_exit: "the process exits (a bar still open then is dashed)",
     caption: r#"Run <span class="timeline-run-number">1</span> of {total}: {legend}."#,
     variation: " In {runs} runs on a {machine} ({date}), ",
+    machine: "{cores}-core {model}",
     same_every_run: "every run printed the same lines in the same order.",
     different_ways: "the output came out {n} different ways.",
 };
@@ -49,7 +52,8 @@ const KOREAN_WORDS: Words = Words {
     legend_line: "출력 한 줄, 그 줄을 출력한 스레드의 레인 위",
     legend_exit: "프로세스 종료 (그때 아직 열려 있던 막대는 점선)",
     caption: r#"실행 <span class="timeline-run-number">1</span>/{total}: {legend}."#,
-    variation: " {date}에 {machine}에서 {runs}번 실행했을 때, ",
+    variation: " {date}에 {machine}로 {runs}번 실행했을 때, ",
+    machine: "{model} 코어 {cores}개",
     same_every_run: "모든 실행이 같은 줄을 같은 순서로 출력했습니다.",
     different_ways: "출력은 {n}가지로 나왔습니다.",
 };
@@ -95,6 +99,21 @@ impl Language<'_> {
             "timelines/".to_owned()
         } else {
             format!("timelines/{}/", self.edition.lang)
+        }
+    }
+}
+
+impl Language<'_> {
+    /// The machine a recording names (`2-core AMD EPYC`, as `variation::machine` wrote it), in this
+    /// edition's words; a name of another form is given as it is.
+    pub fn machine(&self, recorded: &str) -> String {
+        match recorded.split_once("-core ") {
+            Some((cores, model))
+                if !cores.is_empty() && cores.bytes().all(|b| b.is_ascii_digit()) =>
+            {
+                fill(self.words.machine, &[("cores", cores), ("model", model)])
+            }
+            _ => recorded.to_owned(),
         }
     }
 }
