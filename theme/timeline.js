@@ -270,15 +270,26 @@
         resetButton.addEventListener("click", function () {
             showRun(0);
         });
+        let loading = false;
         nextRunButton.addEventListener("click", function () {
-            // Disabled until the runs are in, so that a second press cannot skip one.
-            nextRunButton.disabled = true;
+            // A second press while the runs load does nothing, so that it cannot skip one. The
+            // button only says so (aria-disabled): a disabled button would lose the keyboard's
+            // focus to the page.
+            if (loading) {
+                return;
+            }
+            loading = true;
+            nextRunButton.setAttribute("aria-disabled", "true");
             status.textContent = words.loading;
+            const done = function () {
+                loading = false;
+                nextRunButton.removeAttribute("aria-disabled");
+            };
             loadMore().then(function () {
-                nextRunButton.disabled = false;
+                done();
                 showRun((run + 1) % runs.length);
             }, function (error) {
-                nextRunButton.disabled = false;
+                done();
                 status.textContent = words.failed(error.message);
             });
         });

@@ -174,3 +174,29 @@ fn the_language_switch_keeps_the_section() {
     )
     .unwrap_or_else(|e| panic!("{e}"));
 }
+
+#[test]
+fn show_another_run_keeps_the_focus() {
+    let Some((session, tab)) = open() else { return };
+    tab.load(&session.site.url(CHAPTER))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let button = "figure.timeline .timeline-next-run";
+    tab.eval::<bool>(&format!(
+        "document.querySelector({button:?}).focus(); return true;"
+    ))
+    .unwrap_or_else(|e| panic!("{e}"));
+    // The first press also loads the other runs; focus must survive the wait.
+    tab.press_key("Enter").unwrap_or_else(|e| panic!("{e}"));
+    tab.wait_for(
+        "the second run to show",
+        &format!("document.querySelector({button:?}).closest('figure').dataset.run === '2'"),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let focused: String = tab
+        .eval("const e = document.activeElement; return e.tagName + '.' + e.className;")
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        focused, "BUTTON.timeline-next-run",
+        "after the first press of Show another run, focus is on {focused}"
+    );
+}
