@@ -283,23 +283,31 @@ pub(super) const CLIPPED: &str = r#"
     }
     // Code in a cell may wrap at a space or at a <wbr> the build put in, never inside a name.
     for (const code of document.querySelectorAll('main td code, main th code')) {
-        const walker = document.createTreeWalker(code, NodeFilter.SHOW_TEXT);
+        const walker = document.createTreeWalker(code, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
         const range = document.createRange();
-        let top = null, prev = '', text = code.textContent;
-        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-            const afterWbr = node.previousSibling && node.previousSibling.nodeName === 'WBR';
+        let top = null, prev = '', wbr = false, broken = false;
+        const text = code.textContent;
+        for (let node = walker.nextNode(); node && !broken; node = walker.nextNode()) {
+            if (node.nodeType === Node.ELEMENT_NODE) {
+                wbr = wbr || node.nodeName === 'WBR';
+                continue;
+            }
+            const afterWbr = wbr;
+            wbr = false;
             for (let i = 0; i < node.length; i++) {
+                const ch = node.data[i];
                 range.setStart(node, i);
                 range.setEnd(node, i + 1);
                 const rect = range.getBoundingClientRect();
-                if (rect.width === 0) continue;
-                const ch = node.data[i];
-                const allowed = /\s/.test(ch) || /\s/.test(prev) || (i === 0 && afterWbr);
-                if (top !== null && rect.top > top + 2 && !allowed) {
-                    out.push(`table code \`${text}\` breaks inside a token before \`${node.data.slice(i, i + 10)}\``);
-                    break;
+                if (rect.width > 0) {
+                    const allowed = /\s/.test(ch) || /\s/.test(prev) || (i === 0 && afterWbr);
+                    if (top !== null && rect.top > top + 2 && !allowed) {
+                        out.push(`table code \`${text}\` breaks inside a token before \`${node.data.slice(i, i + 10)}\``);
+                        broken = true;
+                        break;
+                    }
+                    top = rect.top;
                 }
-                top = rect.top;
                 prev = ch;
             }
         }

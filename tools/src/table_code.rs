@@ -4,7 +4,9 @@
 //! browser: unbroken, it makes the table wider than the column; broken anywhere
 //! (`overflow-wrap: anywhere`), it splits names in two. The built pages get a break opportunity
 //! (`<wbr>`) after each `::`, after a `.` that starts a method or field, and after an opening
-//! parenthesis that is not empty, so a line ends only between the parts of a path or a call.
+//! parenthesis that is not empty, so a line ends only between the parts of a path or a call or at
+//! a space; a word the browser could break elsewhere (after the `-` of `crossbeam-channel`, say)
+//! is kept on one line (`nobr`, `theme/listings.css`).
 
 use std::fs;
 use std::path::Path;
@@ -64,13 +66,37 @@ fn breakable(code: &str) -> String {
             found.end()
         };
         if at > last && at < code.len() {
-            out.push_str(&code[last..at]);
+            push_unbroken(&mut out, &code[last..at]);
             out.push_str("<wbr>");
             last = at;
         }
     }
-    out.push_str(&code[last..]);
+    push_unbroken(&mut out, &code[last..]);
     out
+}
+
+/// Characters between which the browser never breaks a line by Unicode's line-breaking rules
+/// (letters, digits, and the `_`, `:`, `.`, `,`, `;` and brackets of a path or a call; `&` and `#`
+/// of the HTML escapes); a word with any other (`-`, `%`, `=`, `"`, `!`, `|`, `/`) could break
+/// inside, so it is kept whole.
+static UNBREAKABLE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[A-Za-z0-9_:.,;&#()\[\]{}]*$").expect("valid"));
+
+/// Appends `text`, each of its space-separated words kept on one line if the browser could break
+/// it elsewhere. Spaces stay places to break.
+fn push_unbroken(out: &mut String, text: &str) {
+    for (i, word) in text.split(' ').enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        if word.is_empty() || UNBREAKABLE.is_match(word) {
+            out.push_str(word);
+        } else {
+            out.push_str("<span class=\"nobr\">");
+            out.push_str(word);
+            out.push_str("</span>");
+        }
+    }
 }
 
 #[cfg(test)]
@@ -93,6 +119,16 @@ mod tests {
         assert_eq!(with_breaks(prose), prose);
         let cell = "<table><td><code>0.12.5 ... f()</code></td></table>";
         assert_eq!(with_breaks(cell), cell);
+    }
+
+    #[test]
+    fn words_the_browser_could_break_stay_whole() {
+        let html = "<table><td><code>crossbeam-channel f(a, x=1)</code></td></table>";
+        assert_eq!(
+            with_breaks(html),
+            "<table><td><code><span class=\"nobr\">crossbeam-channel</span> f(<wbr>a, \
+             <span class=\"nobr\">x=1)</span></code></td></table>"
+        );
     }
 
     #[test]

@@ -372,12 +372,21 @@ impl Page {
 
     /// Evaluates `wrapped`, an expression whose value (or promised value) is a JSON string.
     fn eval_wrapped<T: DeserializeOwned>(&self, wrapped: &str) -> Result<T, String> {
-        let value = self
+        let remote = self
             .tab
             .evaluate(wrapped, true)
-            .map_err(|e| format!("script failed on {}: {e:#}", self.tab.get_url()))?
-            .value
-            .ok_or_else(|| format!("script returned nothing on {}", self.tab.get_url()))?;
+            .map_err(|e| format!("script failed on {}: {e:#}", self.tab.get_url()))?;
+        // A script that throws gives the error object, which has a description and no value.
+        let value = remote.value.ok_or_else(|| {
+            format!(
+                "script returned nothing on {}: {}",
+                self.tab.get_url(),
+                remote
+                    .description
+                    .as_deref()
+                    .unwrap_or("no error description")
+            )
+        })?;
         let json = value.as_str().unwrap_or("null");
         serde_json::from_str(json).map_err(|e| format!("unexpected script result {json}: {e}"))
     }
