@@ -45,43 +45,10 @@ pub fn provides(crates: &BTreeMap<String, Crate>, extern_name: &str) -> bool {
 /// The listings' dependencies with the version requirement the workspace gives each, in the order
 /// `listings/Cargo.toml` names them.
 fn listing_pins(root: &Path) -> Result<Vec<(String, String)>, String> {
-    let read = |path: &str| -> Result<toml::Table, String> {
-        let text = fs::read_to_string(root.join(path))
-            .map_err(|e| format!("{path}: cannot read it: {e}"))?;
-        toml::from_str(&text).map_err(|e| format!("{path}: {e}"))
-    };
-    let listings = read("listings/Cargo.toml")?;
-    let workspace = read("Cargo.toml")?;
-    let pinned = workspace
-        .get("workspace")
-        .and_then(|w| w.get("dependencies"))
-        .and_then(|d| d.as_table())
-        .ok_or("Cargo.toml: no [workspace.dependencies]")?;
-    let version_of = |spec: &toml::Value| -> Option<String> {
-        match spec {
-            toml::Value::String(version) => Some(version.clone()),
-            toml::Value::Table(table) => table.get("version")?.as_str().map(str::to_owned),
-            _ => None,
-        }
-    };
-    let mut pins = Vec::new();
-    let dependencies = listings.get("dependencies").and_then(|d| d.as_table());
-    for (name, spec) in dependencies.into_iter().flatten() {
-        let from_workspace = spec.get("workspace").and_then(|w| w.as_bool()) == Some(true);
-        let (file, spec) = if from_workspace {
-            let spec = pinned.get(name).ok_or_else(|| {
-                format!(
-                    "listings/Cargo.toml: `{name}` comes from the workspace, which does not list it"
-                )
-            })?;
-            ("Cargo.toml", spec)
-        } else {
-            ("listings/Cargo.toml", spec)
-        };
-        let version = version_of(spec).ok_or_else(|| format!("{file}: `{name}` has no version"))?;
-        pins.push((name.clone(), version));
-    }
-    Ok(pins)
+    Ok(crate::dependency_blocks::pins(root)?
+        .into_iter()
+        .map(|pin| (pin.name, pin.requirement))
+        .collect())
 }
 
 /// Every crate the listings use is on the playground, pinned with `=` to the playground's version.
