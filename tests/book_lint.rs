@@ -165,3 +165,11 @@ fn the_sidebar_numbers_chapters_only() {
 fn every_edition_has_a_working_page_for_missing_addresses() {
     assert_none("404 pages", book_tools::i18n::not_found::check(&BUILT));
 }
+
+#[test]
+fn every_page_of_a_translation_is_titled_in_its_language() {
+    assert_none(
+        "page titles left in English",
+        book_tools::i18n::titles::check(&BUILT),
+    );
+}

@@ -7,6 +7,7 @@ pub mod not_found;
 pub mod parity;
 pub mod switch;
 pub mod template;
+pub mod titles;
 pub mod update;
 
 /// The mdBook directives (`{{#include ...}}`, `{{#rustdoc_include ...}}`, ...) in a text, in order.
