@@ -489,21 +489,33 @@ static HREF: LazyLock<Regex> =
 static ID: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r#"\s(?:id|name)="([^"]*)""#).expect("valid"));
 
-/// Every internal link and `#fragment` in the built HTML resolves.
-pub fn check_html_links(html_dir: &Path) -> Vec<String> {
-    let mut pages = BTreeMap::new();
-    let mut dirs = vec![html_dir.to_path_buf()];
+/// Every HTML page under `dir`, in its subdirectories too (a translation's book), sorted.
+pub fn html_pages(dir: &Path) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    let mut dirs = vec![dir.to_path_buf()];
     while let Some(dir) = dirs.pop() {
         for entry in fs::read_dir(&dir).into_iter().flatten().flatten() {
             let path = entry.path();
             if path.is_dir() {
                 dirs.push(path);
             } else if path.extension().is_some_and(|e| e == "html") {
-                let text = fs::read_to_string(&path).unwrap_or_default();
-                pages.insert(path, text);
+                found.push(path);
             }
         }
     }
+    found.sort();
+    found
+}
+
+/// Every internal link and `#fragment` in the built HTML resolves.
+pub fn check_html_links(html_dir: &Path) -> Vec<String> {
+    let pages: BTreeMap<PathBuf, String> = html_pages(html_dir)
+        .into_iter()
+        .map(|path| {
+            let text = fs::read_to_string(&path).unwrap_or_default();
+            (path, text)
+        })
+        .collect();
     let ids_of = |text: &str| -> BTreeSet<String> {
         ID.captures_iter(text).map(|c| c[1].to_owned()).collect()
     };

@@ -5,7 +5,7 @@
 //! same slip into one edition only, so the check reads the built pages of every edition.
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -27,7 +27,7 @@ static LEAK: LazyLock<Regex> = LazyLock::new(|| {
 /// page shows Markdown syntax as text, named by page and with the text around it.
 pub fn check(html_dir: &Path) -> Vec<String> {
     let mut problems = Vec::new();
-    for page in pages(html_dir) {
+    for page in crate::lint::html_pages(html_dir) {
         // print.html repeats every chapter; a leak is reported once, on its chapter.
         if page.file_name().is_some_and(|n| n == "print.html") {
             continue;
@@ -51,23 +51,6 @@ pub fn leaks(html: &str) -> Vec<String> {
     LEAK.find_iter(&text)
         .map(|m| m.as_str().to_owned())
         .collect()
-}
-
-fn pages(dir: &Path) -> Vec<PathBuf> {
-    let mut found = Vec::new();
-    let mut dirs = vec![dir.to_path_buf()];
-    while let Some(dir) = dirs.pop() {
-        for entry in fs::read_dir(&dir).into_iter().flatten().flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                dirs.push(path);
-            } else if path.extension().is_some_and(|e| e == "html") {
-                found.push(path);
-            }
-        }
-    }
-    found.sort();
-    found
 }
 
 #[cfg(test)]
