@@ -25,7 +25,15 @@ fn site() -> Option<&'static (Site, PathBuf)> {
     match site {
         Ok(Some(served)) => Some(served),
         Ok(None) => {
-            eprintln!("skipped: Chromium not found; under CI=true this is a failure");
+            // Once per test binary: every quiz browser test skips for the same reason.
+            static SAID: std::sync::Once = std::sync::Once::new();
+            SAID.call_once(|| {
+                book_tools::skip::announce(
+                    "the quiz browser tests",
+                    "Chromium not found (install Debian's `chromium`, or set $CHROMIUM); \
+                     under CI=true this is a failure",
+                );
+            });
             None
         }
         Err(e) => panic!("{e}"),

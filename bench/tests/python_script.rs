@@ -31,7 +31,12 @@ fn python(args: &[&str]) -> Option<Output> {
             panic!("CI needs python3 to run {script}: {e}")
         }
         Err(e) => {
-            eprintln!("SKIPPED: cannot run python3 ({e}); install Python 3 to check {script}");
+            // Straight to standard error: the harness hides what a passing test prints.
+            let line = format!(
+                "\n*** SKIPPED: {script}: cannot run python3 ({e}); install Python 3 to check it \
+                 ***\n"
+            );
+            let _ = std::io::Write::write_all(&mut std::io::stderr().lock(), line.as_bytes());
             None
         }
     }

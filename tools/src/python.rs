@@ -61,9 +61,9 @@ pub fn available_or_skip() -> Result<bool, String> {
             "CI=true but the Python counterparts cannot be run: {e}; install python3 (see .ci/run)"
         )),
         Err(e) => {
-            eprintln!(
-                "skipped: the Python counterparts in {PYTHON_DIR}/ ({e}); install python3 to \
-                 check them; under CI=true this is a failure"
+            crate::skip::announce(
+                &format!("the Python counterparts in {PYTHON_DIR}/"),
+                &format!("{e}; install python3 to check them; under CI=true this is a failure"),
             );
             Ok(false)
         }
