@@ -4,7 +4,9 @@
 //!
 //! Every version is compiled once, with the exercise's own tests, into the `corpus` binary of
 //! `exercises/checks`, and once more with the feature `loom` for the loom models. Each version's
-//! tests then run in a process of their own, as many at once as there are cores.
+//! tests then run in a process of their own, as many at once as there are cores. A wrong solution
+//! the compiler must refuse is left out of `corpus` and checked alone, with its tests, in a target
+//! directory of its own, so that building it never makes cargo rebuild `corpus`.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -14,7 +16,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::thread;
 use std::time::Duration;
 
-use book_tools::exercise_versions::{self, Expect, Kind, Report, Version};
+use book_tools::exercise_versions::{self, Expect, Kind, REJECTED_ENV, Report, Version};
 use book_tools::{cargo, repo_root, run};
 
 /// Far longer than any version's tests take: each check inside them gives up after a few seconds.
@@ -177,7 +179,7 @@ fn every_solution_and_alternative_passes_and_every_starter_fails_its_tests() {
 fn every_wrong_solution_is_caught_by_the_test_and_message_its_header_names() {
     let versions: Vec<Version> = versions()
         .into_iter()
-        .filter(|v| v.kind == Kind::Seeded)
+        .filter(|v| v.kind == Kind::Seeded && !exercise_versions::is_rejected(v))
         .collect();
     let problems = check_all(&versions, |v| {
         let Expect::CaughtBy { test, .. } = &v.expect else {
@@ -190,6 +192,26 @@ fn every_wrong_solution_is_caught_by_the_test_and_message_its_header_names() {
             .into_iter()
             .collect()
     });
+    assert!(problems.is_empty(), "{}", problems.join("\n\n"));
+}
+
+#[test]
+fn every_wrong_solution_the_compiler_must_refuse_fails_to_build_with_its_error() {
+    let root = repo_root();
+    let target = root.join("target").join("exercise-checks-rejected");
+    // One after another: each build rewrites the corpus of that one target directory.
+    let problems: Vec<String> = versions()
+        .iter()
+        .filter(|v| exercise_versions::is_rejected(v))
+        .filter_map(|v| {
+            let which = format!("{}::{}", v.exercise, v.which.as_deref().unwrap_or_default());
+            let env = [(REJECTED_ENV, which.as_str()), ("EXERCISE_CHECKS_ONLY", "")];
+            let (built, stderr) =
+                cargo::check_test(&root, "exercise-checks", "corpus", &target, &env)
+                    .unwrap_or_else(|e| panic!("{e}"));
+            exercise_versions::judge_build(v, built, &stderr).err()
+        })
+        .collect();
     assert!(problems.is_empty(), "{}", problems.join("\n\n"));
 }
 

@@ -120,3 +120,66 @@ fn every_rule_rejects_each_mutant_of_its_documented_output() {
         failures.join("\n")
     );
 }
+
+/// Listing 11-3 counts the rounds of the store-buffering test in which both loads read `false`.
+/// Its rule accepts any count from 0 to the number of rounds under `Release`/`Acquire`, and
+/// rejects, naming the line, a run that saw it happen under `SeqCst`, which forbids it.
+#[test]
+fn the_store_buffering_rule_rejects_both_loads_missing_under_seq_cst() {
+    let root = repo_root();
+    let catalog = Catalog::load(&root).unwrap_or_else(|e| panic!("{e}"));
+    let listing = catalog
+        .get("ch11-03-store-buffering")
+        .expect("Listing 11-3 is catalogued");
+    let documented = std::fs::read_to_string(listing.output_path(&root))
+        .expect("Listing 11-3 has a documented output");
+    let printing = |weak: usize, strong: usize| run::Run {
+        stdout: [
+            format!("Release/Acquire: both read false in {weak} of 20000 rounds"),
+            format!("SeqCst: both read false in {strong} of 20000 rounds"),
+        ]
+        .into_iter()
+        .map(|text| run::TimedLine {
+            at: std::time::Duration::ZERO,
+            text,
+        })
+        .collect(),
+        stderr: String::new(),
+        exit: Some(0),
+        timed_out: false,
+        elapsed: std::time::Duration::ZERO,
+    };
+    let blessed = run::Run {
+        stdout: documented
+            .lines()
+            .map(|text| run::TimedLine {
+                at: std::time::Duration::ZERO,
+                text: text.to_owned(),
+            })
+            .collect(),
+        ..printing(0, 0)
+    };
+    for weak in [0, 1, 412, 20_000] {
+        if let Err(message) = report::check_against(listing, &blessed, &printing(weak, 0)) {
+            panic!("a Release/Acquire count of {weak} should be accepted:\n{message}");
+        }
+    }
+    for (weak, strong, expected) in [
+        (412, 1, "SeqCst: both read false in 1 of 20000 rounds"),
+        (
+            0,
+            20_000,
+            "SeqCst: both read false in 20000 of 20000 rounds",
+        ),
+        (20_001, 0, "value out of bounds: `20001`"),
+    ] {
+        match report::check_against(listing, &blessed, &printing(weak, strong)) {
+            Ok(()) => panic!("counts {weak} and {strong} should be rejected"),
+            Err(message) => assert!(
+                message.contains(&listing.label()) && message.contains(expected),
+                "counts {weak} and {strong}: expected a message naming {} and `{expected}`, got:\n{message}",
+                listing.label()
+            ),
+        }
+    }
+}

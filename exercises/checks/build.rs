@@ -8,6 +8,11 @@
 //!
 //! `EXERCISE_CHECKS_ONLY=NAME[,NAME...]` limits the corpus to some exercises, to build less while
 //! working on one.
+//!
+//! A wrong solution whose header says "Caught by the compiler" must not compile, and would stop
+//! the whole corpus from building: it is left out. `EXERCISE_CHECKS_REJECTED=NAME::WHICH` builds
+//! that one instead, alone with its tests, so that tests/exercises.rs can see the compiler refuse
+//! it (see `tools/src/exercise_versions.rs`).
 
 use std::env;
 use std::fmt::Write as _;
@@ -27,10 +32,24 @@ fn main() {
         println!("cargo::rerun-if-changed={}", exercises.join(dir).display());
     }
     println!("cargo::rerun-if-env-changed=EXERCISE_CHECKS_ONLY");
-    let only: Option<Vec<String>> = env::var("EXERCISE_CHECKS_ONLY")
-        .ok()
-        .filter(|s| !s.is_empty())
-        .map(|s| s.split(',').map(|n| n.trim().to_owned()).collect());
+    println!("cargo::rerun-if-env-changed=EXERCISE_CHECKS_REJECTED");
+    let rejected: Option<(String, String)> =
+        env::var("EXERCISE_CHECKS_REJECTED")
+            .ok()
+            .filter(|s| !s.is_empty())
+            .map(|s| {
+                let (name, which) = s.split_once("::").unwrap_or_else(|| {
+                    panic!("EXERCISE_CHECKS_REJECTED={s}: expected NAME::WHICH")
+                });
+                (name.to_owned(), which.to_owned())
+            });
+    let only: Option<Vec<String>> = match &rejected {
+        Some((name, _)) => Some(vec![name.clone()]),
+        None => env::var("EXERCISE_CHECKS_ONLY")
+            .ok()
+            .filter(|s| !s.is_empty())
+            .map(|s| s.split(',').map(|n| n.trim().to_owned()).collect()),
+    };
 
     let support = exercises.join("tests/support/mod.rs");
     let mut corpus = Tree::default();
@@ -61,6 +80,13 @@ fn main() {
                     .push((vec![kind.to_owned(), name.clone(), which], file));
             }
         }
+        // Only the one asked for, or every one the compiler accepts.
+        versions.retain(|(path, file)| match &rejected {
+            Some((_, which)) => {
+                path[0] == "seeded" && path.get(2) == Some(which)
+            }
+            None => !refused_by_the_compiler(file),
+        });
         for (path, file) in versions {
             let module = path.join("::");
             let copy = out.join(format!("{}.tests.rs", path.join("__")));
@@ -110,6 +136,17 @@ impl Tree {
             out.push_str("}\n");
         }
     }
+}
+
+/// Whether a version's `//!` header says that the compiler refuses it.
+fn refused_by_the_compiler(file: &Path) -> bool {
+    let text = fs::read_to_string(file).unwrap_or_default();
+    let header: Vec<&str> = text
+        .lines()
+        .map_while(|l| l.strip_prefix("//!"))
+        .map(str::trim)
+        .collect();
+    header.join(" ").contains("Caught by the compiler")
 }
 
 /// The `.rs` files of `dir`, by stem, sorted; none if `dir` does not exist.

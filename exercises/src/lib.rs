@@ -58,3 +58,18 @@ pub mod philosophers;
 
 #[cfg_attr(feature = "solutions", path = "../solutions/word_count.rs")]
 pub mod word_count;
+
+#[cfg_attr(feature = "solutions", path = "../solutions/oneshot.rs")]
+pub mod oneshot;
+
+#[cfg_attr(feature = "solutions", path = "../solutions/shutdown.rs")]
+pub mod shutdown;
+
+#[cfg_attr(feature = "solutions", path = "../solutions/shared_tally.rs")]
+pub mod shared_tally;
+
+#[cfg_attr(feature = "solutions", path = "../solutions/delivery_check.rs")]
+pub mod delivery_check;
+
+#[cfg_attr(feature = "solutions", path = "../solutions/semaphore.rs")]
+pub mod semaphore;

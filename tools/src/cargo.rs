@@ -94,6 +94,30 @@ pub fn build_test(
         .ok_or_else(|| format!("`cargo {}` built no test binary", args.join(" ")))
 }
 
+/// Runs `cargo check` on the integration test `test` of `package`, in `target_dir` and with the
+/// environment variables `env` set, and returns whether it passed and what it printed on standard
+/// error: rustc's diagnostics, uncoloured.
+pub fn check_test(
+    root: &Path,
+    package: &str,
+    test: &str,
+    target_dir: &Path,
+    env: &[(&str, &str)],
+) -> Result<(bool, String), String> {
+    let output = cargo()
+        .current_dir(root)
+        .args(["check", "--quiet", "--locked", "--color", "never"])
+        .args(["-p", package, "--test", test, "--target-dir"])
+        .arg(target_dir)
+        .envs(env.iter().copied())
+        .output()
+        .map_err(|e| format!("cannot run cargo: {e}"))?;
+    Ok((
+        output.status.success(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    ))
+}
+
 /// Makes the directory that `mdbook test -L DIR` needs: exactly one build of every crate the listings
 /// link, so that rustdoc finds no second candidate for any `extern crate` (error E0464). The listings
 /// are built in a target directory of their own and only the artifacts cargo reports are linked in.

@@ -200,12 +200,21 @@ pub fn block<'c>(
             text.push_str(&format!("{} = \"{}\"\n", pin.name, pin.requirement));
         } else {
             let quoted: Vec<String> = features.iter().map(|f| format!("\"{f}\"")).collect();
-            text.push_str(&format!(
-                "{} = {{ version = \"{}\", features = [{}] }}\n",
-                pin.name,
-                pin.requirement,
+            let (name, version) = (&pin.name, &pin.requirement);
+            let line = format!(
+                "{name} = {{ version = \"{version}\", features = [{}] }}",
                 quoted.join(", ")
-            ));
+            );
+            if line.chars().count() <= crate::lint::MAX_CODE_LINE {
+                text.push_str(&format!("{line}\n"));
+            } else {
+                // Wider than the book's column: the features go on a line of their own, which
+                // TOML allows inside an inline table's array.
+                text.push_str(&format!(
+                    "{name} = {{ version = \"{version}\", features = [\n    {},\n] }}\n",
+                    quoted.join(", ")
+                ));
+            }
         }
     }
     Ok(Some(Block {
@@ -500,6 +509,29 @@ mod tests {
             block(&listing(""), "fn main() {}", &pins)
                 .unwrap()
                 .is_none()
+        );
+    }
+
+    #[test]
+    fn features_that_would_overflow_the_column_go_on_a_line_of_their_own() {
+        let features = ["macros", "rt-multi-thread", "sync", "time"];
+        let pins = [pin("tokio", "=1.53.1", &features)];
+        let declared =
+            listing("features = { tokio = [\"macros\", \"rt-multi-thread\", \"sync\", \"time\"] }");
+        let text = block(&declared, "fn main() { tokio::spawn(f()); }", &pins)
+            .unwrap()
+            .unwrap()
+            .text;
+        assert_eq!(
+            text,
+            "# Cargo.toml: the exact versions this book tested\n[dependencies]\n\
+             tokio = { version = \"=1.53.1\", features = [\n    \
+             \"macros\", \"rt-multi-thread\", \"sync\", \"time\",\n] }\n"
+        );
+        let parsed: toml::Table = toml::from_str(&text).expect("valid TOML");
+        assert_eq!(
+            parsed["dependencies"]["tokio"]["features"][1].as_str(),
+            Some("rt-multi-thread")
         );
     }
 

@@ -15,11 +15,18 @@
 //!   ```
 //!
 //!   `TEST` is the test's path inside the test file; one under `model::` is a loom model, run with
-//!   the feature `loom`.
+//!   the feature `loom`. A mistake the compiler refuses (a type that is not `Send`, say) is caught
+//!   before any test runs; its header names the error code and part of rustc's `error[...]` line:
+//!
+//!   ```text
+//!   //! Caught by the compiler, with error E0277, which says "PART OF THE ERROR LINE".
+//!   ```
 //!
 //! The crate `exercises/checks` compiles every version with the exercise's tests into one test
 //! binary, `corpus`, where version `seeded::NAME::WHICH` has its tests under
-//! `seeded::NAME::WHICH::tests::`.
+//! `seeded::NAME::WHICH::tests::`. A version the compiler must refuse would stop that build, so it
+//! is left out of `corpus` and built alone, with its tests, by `cargo check` with
+//! `EXERCISE_CHECKS_REJECTED=NAME::WHICH` set (see [`REJECTED_ENV`]).
 
 use std::fmt;
 use std::fs;
@@ -33,6 +40,15 @@ use crate::course;
 static CAUGHT_BY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"Caught by `([a-z0-9_:]+)`, which says "([^"]+)""#).expect("valid")
 });
+static REJECTED_BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"Caught by the compiler, with error (E\d{4}), which says "([^"]+)""#)
+        .expect("valid")
+});
+
+/// Set to `NAME::WHICH`, it makes `exercises/checks` build the wrong solution
+/// `exercises/seeded/NAME/WHICH.rs`, which the compiler must refuse, alone with its tests; unset,
+/// the corpus leaves every such solution out.
+pub const REJECTED_ENV: &str = "EXERCISE_CHECKS_REJECTED";
 
 /// Which of an exercise's versions this is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -52,6 +68,9 @@ pub enum Expect {
     Fail,
     /// This test fails, and its message contains `says`.
     CaughtBy { test: String, says: String },
+    /// The version does not compile with its tests: rustc reports error `code` on a line that
+    /// contains `says`.
+    RejectedByCompiler { code: String, says: String },
 }
 
 /// One version of one exercise.
@@ -162,22 +181,27 @@ pub fn versions(root: &Path) -> Result<Vec<Version>, Vec<String>> {
             let text = fs::read_to_string(root.join(&file)).unwrap_or_default();
             let header = header(&text);
             let caught = header.iter().find_map(|p| CAUGHT_BY.captures(p));
-            let Some(caught) = caught else {
-                problems.push(format!(
-                    "{file}: its header must say which test catches it: \
-                     //! Caught by `TEST`, which says \"PART OF THE MESSAGE\"."
-                ));
-                continue;
-            };
-            let mut v = version(
-                Kind::Seeded,
-                Some(which),
-                file,
-                Expect::CaughtBy {
+            let rejected = header.iter().find_map(|p| REJECTED_BY.captures(p));
+            let expect = match (caught, rejected) {
+                (Some(caught), None) => Expect::CaughtBy {
                     test: caught[1].to_owned(),
                     says: caught[2].to_owned(),
                 },
-            );
+                (None, Some(rejected)) => Expect::RejectedByCompiler {
+                    code: rejected[1].to_owned(),
+                    says: rejected[2].to_owned(),
+                },
+                _ => {
+                    problems.push(format!(
+                        "{file}: its header must say, once, which test catches it: \
+                         //! Caught by `TEST`, which says \"PART OF THE MESSAGE\". \
+                         (or, for a mistake the compiler refuses: //! Caught by the compiler, \
+                         with error EXXXX, which says \"PART OF THE ERROR LINE\".)"
+                    ));
+                    continue;
+                }
+            };
+            let mut v = version(Kind::Seeded, Some(which), file, expect);
             v.mistake = header.first().cloned().unwrap_or_default();
             versions.push(v);
         }
@@ -186,6 +210,46 @@ pub fn versions(root: &Path) -> Result<Vec<Version>, Vec<String>> {
         Ok(versions)
     } else {
         Err(problems)
+    }
+}
+
+/// Whether a version is one the compiler must refuse, built alone rather than in the corpus.
+pub fn is_rejected(version: &Version) -> bool {
+    matches!(version.expect, Expect::RejectedByCompiler { .. })
+}
+
+/// Judges a version that the compiler must refuse from the build of it with its tests: whether
+/// the build succeeded, and what the compiler printed on standard error.
+pub fn judge_build(version: &Version, built: bool, stderr: &str) -> Result<(), String> {
+    let Expect::RejectedByCompiler { code, says } = &version.expect else {
+        return Err(format!(
+            "{version}: its header does not say the compiler refuses it"
+        ));
+    };
+    let error_line = format!("error[{code}]: ");
+    let errors: Vec<&str> = stderr.lines().filter(|l| l.starts_with("error")).collect();
+    if built {
+        Err(format!(
+            "{version} compiles with its tests: the compiler does not catch it. The mistake it \
+             holds: {}",
+            version.mistake
+        ))
+    } else if !errors.iter().any(|l| l.starts_with(&error_line)) {
+        Err(format!(
+            "{version} does not compile, but not with error {code}:\n{}",
+            indent(stderr)
+        ))
+    } else if !errors
+        .iter()
+        .any(|l| l.starts_with(&error_line) && l.contains(says.as_str()))
+    {
+        Err(format!(
+            "{version} fails with error {code}, but no `{error_line}...` line says what its \
+             header promises (\"{says}\"):\n{}",
+            indent(stderr)
+        ))
+    } else {
+        Ok(())
     }
 }
 
@@ -252,6 +316,10 @@ pub fn judge(version: &Version, report: &Report) -> Result<(), String> {
         Expect::Fail if !failed.is_empty() => Ok(()),
         Expect::Fail => Err(format!(
             "{version} passes its tests: they leave its work untested"
+        )),
+        Expect::RejectedByCompiler { .. } => Err(format!(
+            "{version} must not compile, yet its tests ran: build it alone and judge it with \
+             `judge_build`"
         )),
         Expect::CaughtBy { test, says } => {
             let name = format!("{}{test}", version.tests());
@@ -323,6 +391,42 @@ mod tests {
         assert!(other.contains("not with the message"), "{other}");
         let none = run("running 0 tests", "").unwrap_err();
         assert!(none.contains("no test ran"), "{none}");
+    }
+
+    #[test]
+    fn a_header_may_name_the_compiler_its_error_and_its_message() {
+        let text = "//! Wrong: an `Rc`.\n//!\n//! Caught by the compiler, with error E0277, which\n//! says \"`Rc<u8>` cannot be sent\".\nuse x;\n";
+        let header = header(text);
+        let rejected = REJECTED_BY.captures(&header[1]).expect("matches");
+        assert_eq!(
+            (&rejected[1], &rejected[2]),
+            ("E0277", "`Rc<u8>` cannot be sent")
+        );
+        assert!(CAUGHT_BY.captures(&header[1]).is_none());
+    }
+
+    #[test]
+    fn a_wrong_solution_the_compiler_must_refuse_is_judged_by_its_error_line() {
+        let mut v = seeded();
+        v.expect = Expect::RejectedByCompiler {
+            code: "E0277".into(),
+            says: "`Rc<u8>` cannot be sent between threads safely".into(),
+        };
+        let refused =
+            "error[E0277]: `Rc<u8>` cannot be sent between threads safely\n  --> a.rs:1:1\n";
+        assert!(judge_build(&v, false, refused).is_ok());
+        let built = judge_build(&v, true, "").unwrap_err();
+        assert!(built.contains("the compiler does not catch it"), "{built}");
+        let other_code = judge_build(&v, false, "error[E0382]: use of moved value\n").unwrap_err();
+        assert!(other_code.contains("not with error E0277"), "{other_code}");
+        let other_line = "error[E0277]: `Cell<u8>` cannot be shared between threads safely\n  = note: `Rc<u8>` cannot be sent between threads safely\n";
+        let other_line = judge_build(&v, false, other_line).unwrap_err();
+        assert!(
+            other_line.contains("no `error[E0277]: ...` line says"),
+            "{other_line}"
+        );
+        let ran = judge(&v, &Report::parse(format!("test {NAME} ... ok\n"))).unwrap_err();
+        assert!(ran.contains("must not compile"), "{ran}");
     }
 
     #[test]

@@ -241,65 +241,206 @@ pub fn check_fence_highlighting(root: &Path) -> Vec<String> {
     problems
 }
 
-/// Every `compile_fail,EXXXX` block fails with that error. rustdoc checks the code only on nightly
-/// toolchains; on stable it only checks that the block does not compile.
-pub fn check_compile_fail_codes(root: &Path) -> Vec<String> {
+/// A `compile_fail` block of a chapter (`compile_fail,EXXXX` when rustc gives the error a code),
+/// with the part of rustc's message the book shows under it, if it shows one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CompileFailBlock {
+    /// The line of its opening fence, counting from 1.
+    pub line: usize,
+    /// The error code of its fence, e.g. `E0277`; `None` for an error rustc gives no code.
+    pub code: Option<String>,
+    /// The program as rustc reads it: hidden `# ` lines included.
+    pub source: String,
+    /// A `text` block right after it (nothing in between) is rustc's message, cut down to the
+    /// lines the reader needs: the line of its opening fence, and its text.
+    pub message: Option<(usize, String)>,
+}
+
+/// Every `compile_fail` block of a chapter's Markdown, in order.
+pub fn compile_fail_blocks(text: &str) -> Vec<CompileFailBlock> {
+    let line_of = |offset: usize| text[..offset].lines().count() + 1;
+    let mut blocks: Vec<CompileFailBlock> = Vec::new();
+    // Where the text of the event being read goes: a block's source or its message.
+    let mut reading: Option<(usize, bool)> = None;
+    // The index of the block that just ended: a `text` block right after it is its message.
+    let mut just_ended: Option<usize> = None;
+    for (event, range) in Parser::new(text).into_offset_iter() {
+        let after = just_ended.take();
+        match event {
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) => {
+                let words: Vec<&str> = info.split(',').map(str::trim).collect();
+                if words.contains(&"compile_fail") {
+                    let code = words.iter().find(|w| w.len() == 5 && w.starts_with('E'));
+                    blocks.push(CompileFailBlock {
+                        line: line_of(range.start),
+                        code: code.map(|c| (*c).to_owned()),
+                        source: String::new(),
+                        message: None,
+                    });
+                    reading = Some((blocks.len() - 1, false));
+                } else if let Some(index) = after.filter(|_| words.first() == Some(&"text")) {
+                    blocks[index].message = Some((line_of(range.start), String::new()));
+                    reading = Some((index, true));
+                }
+            }
+            Event::Text(body) => match reading {
+                Some((index, false)) => blocks[index].source.push_str(&body),
+                Some((index, true)) => {
+                    if let Some((_, message)) = &mut blocks[index].message {
+                        message.push_str(&body);
+                    }
+                }
+                None => {}
+            },
+            Event::End(pulldown_cmark::TagEnd::CodeBlock) => {
+                if let Some((index, false)) = reading {
+                    just_ended = Some(index);
+                }
+                reading = None;
+            }
+            _ => {}
+        }
+    }
+    blocks
+}
+
+/// What is wrong with one `compile_fail` block of `chapter` (relative to `src/`), given what rustc
+/// printed on standard error when it compiled the block: it must fail with its fence's error code,
+/// and every line of the message shown under it must be a line rustc printed (leading and trailing
+/// spaces aside), the first being the `error[EXXXX]: ...` line itself.
+pub fn compile_fail_problems(chapter: &str, block: &CompileFailBlock, stderr: &str) -> Vec<String> {
+    let at = |line: usize| format!("src/{chapter}:{line}");
+    let said = || indent(stderr);
+    let printed: Vec<&str> = stderr.lines().map(str::trim).collect();
+    let (error_line, expected) = match &block.code {
+        Some(code) => (format!("error[{code}]: "), code.clone()),
+        None => ("error: ".to_owned(), "an error".to_owned()),
+    };
+    if !printed.iter().any(|l| l.starts_with(&error_line)) {
+        return vec![format!(
+            "{}: this compile_fail block should fail with {expected}; rustc said:\n{}",
+            at(block.line),
+            said()
+        )];
+    }
+    let Some((fence, message)) = &block.message else {
+        // Without a code, only the message says why the block fails: it must be shown.
+        return match block.code {
+            Some(_) => Vec::new(),
+            None => vec![format!(
+                "{}: this compile_fail block has no error code (rustc gives its error none), so \
+                 a `text` block right under it must show rustc's `error: ...` line",
+                at(block.line)
+            )],
+        };
+    };
     let mut problems = Vec::new();
-    let scratch = std::env::temp_dir().join(format!("compile-fail-{}", std::process::id()));
+    let shown: Vec<(usize, &str)> = message
+        .lines()
+        .enumerate()
+        .map(|(i, l)| (fence + 1 + i, l.trim()))
+        .filter(|(_, l)| !l.is_empty())
+        .collect();
+    match shown.first() {
+        None => problems.push(format!(
+            "{}: the text block under the compile_fail block at line {} is empty: show rustc's \
+             `{error_line}...` line there, or remove the block",
+            at(*fence),
+            block.line
+        )),
+        Some((line, first)) if !first.starts_with(&error_line) => problems.push(format!(
+            "{}: the message under the compile_fail block at line {} must begin with rustc's \
+             `{error_line}...` line; it begins with `{first}`",
+            at(*line),
+            block.line
+        )),
+        Some(_) => {}
+    }
+    // The lines shown are read in order, so rustc must print them in that order.
+    let mut next = 0;
+    for (line, text) in shown {
+        if let Some(found) = printed[next..].iter().position(|l| *l == text) {
+            next += found + 1;
+            continue;
+        }
+        let what = if printed.contains(&text) {
+            "rustc prints that line before the one shown above it"
+        } else {
+            "rustc prints no such line"
+        };
+        problems.push(format!(
+            "{}: the message under the compile_fail block at line {} shows `{text}`, but \
+             {what}; rustc said:\n{}",
+            at(line),
+            block.line,
+            said()
+        ));
+    }
+    problems
+}
+
+fn indent(text: &str) -> String {
+    text.lines().map(|l| format!("    {l}\n")).collect()
+}
+
+/// Every `compile_fail,EXXXX` block fails with that error, and the lines of rustc's message shown
+/// under it (a `text` block right after it) are lines rustc prints. A `compile_fail` block with no
+/// code (rustc gives some errors none, such as a future that is not `Send`) must show its
+/// `error: ...` line that way. rustdoc checks the code only on nightly toolchains; on stable it only
+/// checks that the block does not compile.
+pub fn check_compile_fail_codes(root: &Path) -> Vec<String> {
+    static SCRATCH: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let mut problems = Vec::new();
+    // One directory per call: tests may run this on two roots at once.
+    let n = SCRATCH.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let scratch = std::env::temp_dir().join(format!("compile-fail-{}-{n}", std::process::id()));
     let _ = fs::create_dir_all(&scratch);
+    let mut deps: Option<Result<PathBuf, String>> = None;
     for chapter in chapters(root) {
         let text = fs::read_to_string(root.join("src").join(&chapter)).unwrap_or_default();
-        let mut current: Option<(String, String)> = None;
-        for event in Parser::new(&text) {
-            match event {
-                Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) => {
-                    let code = info
-                        .split(',')
-                        .find(|t| t.len() == 5 && t.starts_with('E'))
-                        .filter(|_| info.split(',').any(|t| t == "compile_fail"));
-                    current = code.map(|c| (c.to_owned(), String::new()));
-                }
-                Event::Text(body) => {
-                    if let Some((_, source)) = &mut current {
-                        source.push_str(&body);
+        for block in compile_fail_blocks(&text) {
+            let file = scratch.join("block.rs");
+            // rustdoc's hidden lines: `# ` starts one, and a lone `#` is an empty one.
+            let visible: String = block
+                .source
+                .lines()
+                .map(|l| {
+                    l.strip_prefix("# ")
+                        .unwrap_or(if l == "#" { "" } else { l })
+                })
+                .map(|l| format!("{l}\n"))
+                .collect();
+            let _ = fs::write(&file, visible);
+            let mut rustc = std::process::Command::new("rustc");
+            rustc
+                .args(["--edition", "2024", "--crate-type", "bin"])
+                .args(["--emit", "metadata", "--color", "never"])
+                .arg("--out-dir")
+                .arg(&scratch)
+                .arg(&file);
+            // A block that uses a crate names it with a hidden `extern crate` line, as `mdbook
+            // test` needs: link it from the same single build of each crate.
+            if block.source.contains("extern crate ") {
+                match deps.get_or_insert_with(|| crate::cargo::doctest_deps(root)) {
+                    Ok(dir) => {
+                        rustc.arg("-L").arg(dir);
                     }
+                    Err(e) => problems.push(format!(
+                        "src/{}:{}: cannot build the crates this block uses: {e}",
+                        chapter.display(),
+                        block.line
+                    )),
                 }
-                Event::End(pulldown_cmark::TagEnd::CodeBlock) => {
-                    let Some((code, source)) = current.take() else {
-                        continue;
-                    };
-                    let file = scratch.join("block.rs");
-                    let visible: String = source
-                        .lines()
-                        .map(|l| l.strip_prefix("# ").unwrap_or(l))
-                        .map(|l| format!("{l}\n"))
-                        .collect();
-                    let _ = fs::write(&file, visible);
-                    let output = std::process::Command::new("rustc")
-                        .args([
-                            "--edition",
-                            "2024",
-                            "--crate-type",
-                            "bin",
-                            "--emit",
-                            "metadata",
-                        ])
-                        .arg("--out-dir")
-                        .arg(&scratch)
-                        .arg(&file)
-                        .output();
-                    let stderr = output
-                        .map(|o| String::from_utf8_lossy(&o.stderr).into_owned())
-                        .unwrap_or_else(|e| format!("cannot run rustc: {e}"));
-                    if !stderr.contains(&format!("error[{code}]")) {
-                        problems.push(format!(
-                            "src/{}: a compile_fail block should fail with {code}; rustc said:\n{stderr}",
-                            chapter.display()
-                        ));
-                    }
-                }
-                _ => {}
             }
+            let output = rustc.output();
+            let stderr = output
+                .map(|o| String::from_utf8_lossy(&o.stderr).into_owned())
+                .unwrap_or_else(|e| format!("cannot run rustc: {e}"));
+            problems.extend(compile_fail_problems(
+                &chapter.display().to_string(),
+                &block,
+                &stderr,
+            ));
         }
     }
     let _ = fs::remove_dir_all(&scratch);
@@ -697,4 +838,200 @@ pub fn check_line_width(root: &Path) -> Vec<String> {
         }
     }
     problems
+}
+
+#[cfg(test)]
+mod compile_fail_tests {
+    use super::*;
+
+    const CHAPTER: &str = "\
+# A chapter
+
+```rust,compile_fail,E0277
+use std::rc::Rc;
+# fn main() {
+let one = Rc::new(1);
+std::thread::spawn(move || drop(one));
+# }
+```
+
+```text
+error[E0277]: `Rc<i32>` cannot be sent between threads safely
+```
+
+```rust,compile_fail,E0499
+fn main() {}
+```
+
+Some prose, so the next block is not its message.
+
+```text
+error[E0499]: anything
+```
+";
+
+    const RUSTC_SAID: &str = "\
+error[E0277]: `Rc<i32>` cannot be sent between threads safely
+ --> block.rs:3:20
+  |
+  = help: within `{closure@block.rs:3:20: 3:27}`, the trait `Send` is not implemented for `Rc<i32>`
+";
+
+    #[test]
+    fn a_text_block_right_after_a_compile_fail_block_is_its_message() {
+        let blocks = compile_fail_blocks(CHAPTER);
+        assert_eq!(blocks.len(), 2);
+        assert_eq!(
+            (blocks[0].line, blocks[0].code.as_deref()),
+            (3, Some("E0277"))
+        );
+        assert!(blocks[0].source.contains("# fn main() {"));
+        let (line, message) = blocks[0].message.as_ref().expect("shown");
+        assert_eq!(*line, 11);
+        assert_eq!(
+            message.trim(),
+            "error[E0277]: `Rc<i32>` cannot be sent between threads safely"
+        );
+        assert_eq!(blocks[1].message, None, "prose stands between them");
+    }
+
+    #[test]
+    fn a_shown_message_must_be_lines_rustc_printed() {
+        let block = &compile_fail_blocks(CHAPTER)[0];
+        assert_eq!(
+            compile_fail_problems("ch.md", block, RUSTC_SAID),
+            Vec::<String>::new()
+        );
+
+        let mut indented = block.clone();
+        indented.message = Some((10, "error[E0277]: `Rc<i32>` cannot be sent between threads safely\n  = help: within `{closure@block.rs:3:20: 3:27}`, the trait `Send` is not implemented for `Rc<i32>`\n".into()));
+        assert_eq!(
+            compile_fail_problems("ch.md", &indented, RUSTC_SAID),
+            Vec::<String>::new()
+        );
+
+        let mut wrong = block.clone();
+        wrong.message = Some((
+            10,
+            "error[E0277]: `Rc<i32>` cannot be shared between threads safely\n".into(),
+        ));
+        let problems = compile_fail_problems("ch.md", &wrong, RUSTC_SAID);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(
+            problems[0].starts_with("src/ch.md:11: the message under the compile_fail block at line 3 shows `error[E0277]: `Rc<i32>` cannot be shared between threads safely`, but rustc prints no such line"),
+            "{}",
+            problems[0]
+        );
+
+        let mut out_of_order = block.clone();
+        out_of_order.message = Some((
+            10,
+            "error[E0277]: `Rc<i32>` cannot be sent between threads safely\n\
+             = help: within `{closure@block.rs:3:20: 3:27}`, the trait `Send` is not \
+             implemented for `Rc<i32>`\n\
+             --> block.rs:3:20\n"
+                .into(),
+        ));
+        let problems = compile_fail_problems("ch.md", &out_of_order, RUSTC_SAID);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(
+            problems[0].starts_with("src/ch.md:13: the message under the compile_fail block at line 3 shows `--> block.rs:3:20`, but rustc prints that line before the one shown above it"),
+            "{}",
+            problems[0]
+        );
+
+        let mut not_the_error = block.clone();
+        not_the_error.message = Some((10, "  |\n".into()));
+        let problems = compile_fail_problems("ch.md", &not_the_error, RUSTC_SAID);
+        assert!(
+            problems[0].contains("must begin with rustc's `error[E0277]: ...` line"),
+            "{problems:?}"
+        );
+
+        let mut empty = block.clone();
+        empty.message = Some((10, "\n".into()));
+        let problems = compile_fail_problems("ch.md", &empty, RUSTC_SAID);
+        assert!(problems[0].contains("is empty"), "{problems:?}");
+    }
+
+    #[test]
+    fn a_block_that_fails_with_another_code_is_reported_with_its_line() {
+        let mut block = compile_fail_blocks(CHAPTER)[0].clone();
+        block.code = Some("E0373".into());
+        let problems = compile_fail_problems("ch.md", &block, RUSTC_SAID);
+        assert_eq!(problems.len(), 1);
+        assert!(
+            problems[0].starts_with("src/ch.md:3: this compile_fail block should fail with E0373"),
+            "{}",
+            problems[0]
+        );
+    }
+
+    #[test]
+    fn a_block_without_a_code_must_show_the_error_rustc_prints() {
+        const UNCODED: &str = "\
+```rust,compile_fail
+fn main() {}
+```
+
+```text
+error: future cannot be sent between threads safely
+```
+";
+        const SAID: &str = "\
+error: future cannot be sent between threads safely
+ --> block.rs:6:5
+";
+        let block = &compile_fail_blocks(UNCODED)[0];
+        assert_eq!(block.code, None);
+        assert_eq!(
+            compile_fail_problems("ch.md", block, SAID),
+            Vec::<String>::new()
+        );
+
+        let problems = compile_fail_problems("ch.md", block, "");
+        assert!(
+            problems[0]
+                .starts_with("src/ch.md:1: this compile_fail block should fail with an error"),
+            "{problems:?}"
+        );
+
+        let mut unshown = block.clone();
+        unshown.message = None;
+        let problems = compile_fail_problems("ch.md", &unshown, SAID);
+        assert!(
+            problems[0].contains("must show rustc's `error: ...` line"),
+            "{problems:?}"
+        );
+
+        let mut other = block.clone();
+        other.message = Some((
+            5,
+            "error: future cannot be shared between threads safely\n".into(),
+        ));
+        let problems = compile_fail_problems("ch.md", &other, SAID);
+        assert!(
+            problems[0].contains("rustc prints no such line"),
+            "{problems:?}"
+        );
+    }
+
+    /// The whole check, with the real rustc, on a book of one chapter whose message is wrong.
+    #[test]
+    fn the_check_names_the_chapter_and_line_of_a_message_rustc_does_not_print() {
+        let root = std::env::temp_dir().join(format!("compile-fail-book-{}", std::process::id()));
+        fs::create_dir_all(root.join("src")).expect("temp dir");
+        // The first block only, its message changed: the second block compiles.
+        let first = &CHAPTER[..CHAPTER.find("```rust,compile_fail,E0499").expect("there")];
+        let chapter = first.replace("cannot be sent between", "cannot be moved between");
+        fs::write(root.join("src/ch99-test.md"), chapter).expect("temp dir");
+        let problems = check_compile_fail_codes(&root);
+        let _ = fs::remove_dir_all(&root);
+        assert_eq!(problems.len(), 1, "{problems:#?}");
+        assert!(
+            problems[0].starts_with("src/ch99-test.md:12: the message under the compile_fail block at line 3 shows `error[E0277]: `Rc<i32>` cannot be moved between threads safely`, but rustc prints no such line; rustc said:\n    error[E0277]: `Rc<i32>` cannot be sent between threads safely\n"),
+            "{}",
+            problems[0]
+        );
+    }
 }

@@ -76,11 +76,13 @@ fn breakable(code: &str) -> String {
 }
 
 /// Characters between which the browser never breaks a line by Unicode's line-breaking rules
-/// (letters, digits, and the `_`, `:`, `.`, `,`, `;` and brackets of a path or a call; `&` and `#`
-/// of the HTML escapes); a word with any other (`-`, `%`, `=`, `"`, `!`, `|`, `/`) could break
-/// inside, so it is kept whole.
+/// (letters, digits, and the `_`, `:`, `.`, `,`, `;` and brackets of a path or a call); a word with
+/// any other (`-`, `%`, `=`, `"`, `!`, `|`, `/`, and the `#` of an attribute, after which
+/// Chromium breaks before `[`) could break inside, so it is kept whole.
 static UNBREAKABLE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[A-Za-z0-9_:.,;&#()\[\]{}]*$").expect("valid"));
+    LazyLock::new(|| Regex::new(r"^[A-Za-z0-9_:.,;()\[\]{}]*$").expect("valid"));
+/// An HTML escape (`&amp;`, `&#39;`) stands for one character: it is read as a letter.
+static ESCAPE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"&#?[A-Za-z0-9]+;").expect("valid"));
 
 /// Appends `text`, each of its space-separated words kept on one line if the browser could break
 /// it elsewhere. Spaces stay places to break.
@@ -89,7 +91,7 @@ fn push_unbroken(out: &mut String, text: &str) {
         if i > 0 {
             out.push(' ');
         }
-        if word.is_empty() || UNBREAKABLE.is_match(word) {
+        if word.is_empty() || UNBREAKABLE.is_match(&ESCAPE.replace_all(word, "x")) {
             out.push_str(word);
         } else {
             out.push_str("<span class=\"nobr\">");
@@ -128,6 +130,16 @@ mod tests {
             with_breaks(html),
             "<table><td><code><span class=\"nobr\">crossbeam-channel</span> f(<wbr>a, \
              <span class=\"nobr\">x=1)</span></code></td></table>"
+        );
+    }
+
+    #[test]
+    fn an_attribute_stays_whole_and_escapes_count_as_letters() {
+        let html = "<table><td><code>#[tokio::main] f(&amp;x) s(&#39;a&#39;)</code></td></table>";
+        assert_eq!(
+            with_breaks(html),
+            "<table><td><code><span class=\"nobr\">#[tokio::</span><wbr>main] f(<wbr>&amp;x) \
+             s(<wbr>&#39;a&#39;)</code></td></table>"
         );
     }
 

@@ -104,7 +104,7 @@ impl Drop for Scratch {
 
 /// Every Tracing question is answered the way rustc and a run answer it: a program that should not
 /// compile fails with its error code on its line; one that compiles prints exactly its stdout.
-/// Programs may use the listings' crates (`parking_lot`, `rayon`, `tracing`, ...): they are linked from the
+/// Programs may use the listings' crates (`parking_lot`, `rayon`, `tokio`, `tracing`, ...): they are linked from the
 /// directory `crate::cargo::doctest_deps` builds.
 pub fn check_programs(root: &Path, quizzes: &[QuizFile]) -> Vec<String> {
     let mut problems = Vec::new();
@@ -133,7 +133,14 @@ pub fn check_programs(root: &Path, quizzes: &[QuizFile]) -> Vec<String> {
                 .arg("-o")
                 .arg(&exe)
                 .arg(&source);
-            for krate in ["parking_lot", "rayon", "tracing", "tracing_subscriber"] {
+            let crates = [
+                "parking_lot",
+                "rayon",
+                "tokio",
+                "tracing",
+                "tracing_subscriber",
+            ];
+            for krate in crates {
                 if program.contains(&format!("{krate}::")) {
                     let dir = deps.get_or_insert_with(|| crate::cargo::doctest_deps(root));
                     match dir {
