@@ -6,39 +6,14 @@ mod support;
 
 #[cfg(not(feature = "loom"))]
 mod threads {
-    use std::future::Future;
-    use std::pin::pin;
     use std::sync::Arc;
-    use std::task::{Context, Poll, Wake, Waker};
     use std::thread;
     use std::time::Duration;
 
     use exercises::shutdown::Shutdown;
 
     use super::support;
-
-    /// Wakes the thread that waits in `block_on`.
-    struct Unpark(thread::Thread);
-
-    impl Wake for Unpark {
-        fn wake(self: Arc<Self>) {
-            self.0.unpark();
-        }
-    }
-
-    /// The smallest executor: polls the future on this thread, and parks
-    /// the thread between polls until its waker is woken.
-    fn block_on<F: Future>(future: F) -> F::Output {
-        let waker = Waker::from(Arc::new(Unpark(thread::current())));
-        let mut cx = Context::from_waker(&waker);
-        let mut future = pin!(future);
-        loop {
-            if let Poll::Ready(output) = future.as_mut().poll(&mut cx) {
-                return output;
-            }
-            thread::park();
-        }
-    }
+    use super::support::block_on;
 
     #[test]
     fn is_triggered_says_whether_trigger_was_called() {
