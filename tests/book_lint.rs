@@ -1,17 +1,14 @@
 //! Layer 4: the catalog, the listings, the chapters and the built HTML agree with each other.
 
 use book_tools::catalog::Catalog;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
 use book_tools::{book, dependency_blocks, lint, repo_root};
 
 /// Both editions, built once for every check that reads the HTML.
-static BUILT: LazyLock<PathBuf> = LazyLock::new(|| {
-    let root = repo_root();
-    book::build_html(&root, &root.join("target").join("book-lint"))
-        .unwrap_or_else(|e| panic!("{e}"))
-});
+static BUILT: LazyLock<PathBuf> =
+    LazyLock::new(|| book::built_for_tests().map_or_else(|e| panic!("{e}"), Path::to_path_buf));
 
 fn assert_none(what: &str, problems: Vec<String>) {
     assert!(

@@ -1,7 +1,8 @@
 //! Layer 5: the built book read by a real browser (headless Chromium), served on localhost.
 //!
 //! Without Chromium these tests say so and pass; under CI (`CI=true`) a missing browser fails them.
-//! Screenshots of every page, desktop and phone width, are written to `target/browser/screenshots`.
+//! With `$BROWSER_SCREENSHOTS` set, screenshots of every page, desktop and phone width, are written to
+//! `target/browser/screenshots`.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -56,9 +57,9 @@ fn session() -> Option<Session> {
             return Ok(None);
         };
         let root = repo_root();
-        let html = browser::build_book(&root)?;
+        let html = book_tools::book::built_for_tests()?;
         Ok(Some(Served {
-            site: Site::serve(&html)?,
+            site: Site::serve(html)?,
             chromium,
             pages: browser::summary_pages(&root)?,
             out: root.join("target").join("browser"),
@@ -129,22 +130,22 @@ fn edition_of(page: &str) -> Option<Edition> {
         .find(|e| page.starts_with(&format!("{}/", e.lang)))
 }
 
+/// Every page, at each width, loads with no error logged and no request failed or sent to another
+/// host. The loads are the shared reading's (`pages::every_page_read`), each a first load.
 #[test]
 fn every_page_loads_cleanly_and_only_from_the_local_server() {
-    let Some((session, tab)) = open() else { return };
+    let Some(session) = session() else { return };
     let session = &session;
+    let reads = pages::every_page_read(session);
     let mut problems = Vec::new();
-    let mut loads = Vec::new();
-    for name in every_page_of_every_edition(session) {
-        let load = tab
-            .load(&session.site.url(&name))
-            .unwrap_or_else(|e| panic!("{e}"));
+    for read in reads {
+        let (name, width, load) = (&read.page, read.width, &read.load);
         for error in &load.errors {
-            problems.push(format!("{name}: {error}"));
+            problems.push(format!("{name} at {width}px: {error}"));
         }
         for request in load.failed() {
             problems.push(format!(
-                "{name}: request failed: {} ({})",
+                "{name} at {width}px: request failed: {} ({})",
                 request.url,
                 request
                     .failure
@@ -154,14 +155,18 @@ fn every_page_loads_cleanly_and_only_from_the_local_server() {
         }
         for request in load.foreign(session.site.origin()) {
             problems.push(format!(
-                "{name}: requests {} from another host while loading",
+                "{name} at {width}px: requests {} from another host while loading",
                 request.url
             ));
         }
-        loads.push((name, load));
     }
     // Page weight is a target, measured by `cargo run -p book-tools --features browser --bin
     // page-weight`, not a test; this run's figures are written down for review all the same.
+    let loads: Vec<(String, book_tools::browser::chrome::Load)> = reads
+        .iter()
+        .filter(|r| r.width == pages::WIDTHS[0])
+        .map(|r| (r.page.clone(), r.load.clone()))
+        .collect();
     fs::create_dir_all(&session.out).expect("target/browser exists");
     fs::write(
         session.out.join("page-weight.tsv"),
@@ -604,7 +609,7 @@ fn no_code_block_or_table_is_wider_than_its_column_at_desktop_width() {
 
 /// Each of mdBook's themes applies to the book's own elements: captions, output blocks and
 /// timelines keep readable contrast in every one. A screenshot of chapter 7 in each theme is
-/// written for review.
+/// written for review when asked for.
 #[test]
 fn listings_are_readable_in_every_theme() {
     let Some((session, tab)) = open() else { return };
@@ -620,12 +625,14 @@ fn listings_are_readable_in_every_theme() {
             ))
             .unwrap_or_else(|e| panic!("{e}"));
         problems.extend(low.into_iter().map(|l| format!("theme {theme}: {l}")));
-        let shot = session
-            .out
-            .join("screenshots")
-            .join(format!("ch07-locks-theme-{theme}.jpg"));
-        tab.screenshot(&shot, 1280, false)
-            .unwrap_or_else(|e| panic!("{e}"));
+        if browser::screenshots_wanted() {
+            let shot = session
+                .out
+                .join("screenshots")
+                .join(format!("ch07-locks-theme-{theme}.jpg"));
+            tab.screenshot(&shot, 1280, false)
+                .unwrap_or_else(|e| panic!("{e}"));
+        }
     }
     assert_none("text too faint to read", problems);
 }

@@ -1,6 +1,7 @@
 //! A listing copied into a reader's own project builds with the `[dependencies]` block the book
 //! shows above it, and needs nothing more: each one that uses a crate is built as `src/main.rs` of
-//! a new Cargo project whose manifest holds only a `[package]` and that block.
+//! a new Cargo project whose manifest holds only a `[package]` and that block (checked by the
+//! compiler, as `cargo check` does: the workspace builds and runs every listing already).
 //!
 //! The projects live in `target/fresh-projects/NAME/` and share one target directory there, so
 //! each dependency compiles once (the deadlock detector's parking_lot is a second build). Each
@@ -31,7 +32,18 @@ fn manifest(name: &str, block: &str) -> String {
 fn build(project: &Path, shared_target: &Path) -> Result<(), String> {
     let output = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
         .current_dir(project)
-        .args(["rustc", "--offline", "--quiet", "--color", "never"])
+        // Checked, not built: a missing crate or feature and an unused crate are errors of the
+        // compiler's analysis, which `check` runs in full; code generation and linking would add
+        // most of the time and find nothing more in a listing the workspace already builds.
+        .args([
+            "rustc",
+            "--profile",
+            "check",
+            "--offline",
+            "--quiet",
+            "--color",
+            "never",
+        ])
         .arg("--target-dir")
         .arg(shared_target)
         .args(["--", "--deny", "unused_crate_dependencies"])

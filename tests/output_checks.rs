@@ -1,29 +1,37 @@
 //! Layer 1: every listing prints what the book shows, under the rule its catalog entry gives.
 //!
-//! A listing whose output may vary (any order but exact) runs [`RUNS_IF_VARYING`] times per test
-//! run, so that a wrong output it prints in one run of twenty is seen with 95% probability. A listing
-//! stops being run at its first failure, so a hung one costs one time limit, not sixty. Python
-//! counterparts run under `python3`; without it they are skipped with a message, except under CI.
+//! Every listing runs at least [`RUNS`] times per test run, and one whose line order may vary
+//! [`RUNS_IF_VARYING`] times: a concurrency bug shows in some runs only, and a listing whose output
+//! never varies can still drop a line now and then. A listing stops being run at its first
+//! failure, so a hung one costs one time limit, not sixty. How long each listing's
+//! runs took is written to `target/output-checks/timings.tsv`. Python counterparts run under
+//! `python3`; without it they are skipped with a message, except under CI.
 
+use std::collections::BTreeMap;
 use std::sync::Mutex;
 use std::thread;
+use std::time::Duration;
 
 use book_tools::catalog::{Catalog, Language, Listing};
 use book_tools::{cargo, python, repo_root, report, run};
 
-/// Listings mostly sleep, so a few run at once; each must pass however busy the machine is.
-const AT_ONCE: usize = 4;
+/// Listings mostly sleep, so several run at once; each must pass however busy the machine is.
+const AT_ONCE: usize = 6;
 
-/// Runs of a listing whose output may vary. A wrong output printed in a fraction p of runs is missed
-/// by all of them with probability (1 - p)^60: 4.6% for p = 5%, 0.2% for p = 10%, about 1e-18 for
-/// p = 50%. (Twenty runs would miss a 5% flake 36% of the time.)
+/// Runs of every listing: a line that a listing drops in a fraction p of runs is missed by all of
+/// them with probability (1 - p)^44, at most 1% for p = 10% (0.97%).
+const RUNS: usize = 44;
+
+/// Runs of a listing whose line order may vary: a wrong order printed in a fraction p of runs is
+/// missed by all of them with probability (1 - p)^60: 4.6% for p = 5%, 0.18% for p = 10%, about
+/// 1e-18 for p = 50%. (Twenty runs would miss a 5% flake 36% of the time.)
 const RUNS_IF_VARYING: usize = 60;
 
 fn runs_of(listing: &Listing) -> usize {
     if listing.rule.order_varies() {
         RUNS_IF_VARYING
     } else {
-        1
+        RUNS
     }
 }
 
@@ -47,6 +55,7 @@ fn every_listing_prints_what_the_book_shows() {
         .collect();
     let queue = Mutex::new(jobs.into_iter());
     let failed = Mutex::new(Vec::<(&str, String)>::new());
+    let took = Mutex::new(BTreeMap::<&str, Vec<Duration>>::new());
     thread::scope(|scope| {
         for _ in 0..AT_ONCE {
             scope.spawn(|| {
@@ -62,24 +71,25 @@ fn every_listing_prints_what_the_book_shows() {
                     {
                         continue;
                     }
-                    let outcome = run::run_listing(&root, listing, &exes)
-                        .and_then(|ran| report::check(&root, listing, &ran));
-                    if let Err(message) = outcome {
-                        let runs = runs_of(listing);
-                        let which = if runs > 1 {
-                            format!("run {n} of {runs}: ")
-                        } else {
-                            String::new()
-                        };
-                        failed
-                            .lock()
+                    let outcome = run::run_listing(&root, listing, &exes).and_then(|ran| {
+                        took.lock()
                             .unwrap()
-                            .push((&listing.name, format!("{which}{message}")));
+                            .entry(&listing.name)
+                            .or_default()
+                            .push(ran.elapsed);
+                        report::check(&root, listing, &ran)
+                    });
+                    if let Err(message) = outcome {
+                        failed.lock().unwrap().push((
+                            &listing.name,
+                            format!("run {n} of {}: {message}", runs_of(listing)),
+                        ));
                     }
                 }
             });
         }
     });
+    write_timings(&root, &took.into_inner().unwrap());
     // Runs of one listing that were under way when its first run failed may fail too: keep the first.
     let mut failures: Vec<String> = Vec::new();
     let mut named = std::collections::BTreeSet::new();
@@ -95,6 +105,39 @@ fn every_listing_prints_what_the_book_shows() {
         catalog.listings.len(),
         failures.join("\n")
     );
+}
+
+/// Each listing's runs and how long they took (median and longest), slowest in all first: what to
+/// look at when this layer gets slow.
+fn write_timings(root: &std::path::Path, took: &BTreeMap<&str, Vec<Duration>>) {
+    let mut rows: Vec<(Duration, String)> = took
+        .iter()
+        .map(|(name, runs)| {
+            let mut sorted = runs.clone();
+            sorted.sort();
+            let total: Duration = sorted.iter().sum();
+            let ms = |d: Duration| d.as_millis();
+            (
+                total,
+                format!(
+                    "{name}\t{}\t{}\t{}\t{}\n",
+                    sorted.len(),
+                    ms(sorted[sorted.len() / 2]),
+                    ms(*sorted.last().expect("a listing that ran has a run")),
+                    ms(total)
+                ),
+            )
+        })
+        .collect();
+    rows.sort_by_key(|row| std::cmp::Reverse(row.0));
+    let dir = root.join("target").join("output-checks");
+    let table: String =
+        std::iter::once("listing\truns\tmedian ms\tlongest ms\ttotal ms\n".to_owned())
+            .chain(rows.into_iter().map(|(_, row)| row))
+            .collect();
+    // A record for people, not a check: a failure to write it must not fail the layer.
+    let _ =
+        std::fs::create_dir_all(&dir).and_then(|()| std::fs::write(dir.join("timings.tsv"), table));
 }
 
 /// Rules must earn their looseness: no part of a rule checks nothing, and every mutant of a

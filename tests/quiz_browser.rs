@@ -19,8 +19,8 @@ fn site() -> Option<&'static (Site, PathBuf)> {
         let Some(chromium) = browser::chromium_or_skip()? else {
             return Ok(None);
         };
-        let html = browser::build_book(&repo_root())?;
-        Ok(Some((Site::serve(&html)?, chromium)))
+        let html = book_tools::book::built_for_tests()?;
+        Ok(Some((Site::serve(html)?, chromium)))
     });
     match site {
         Ok(Some(served)) => Some(served),

@@ -406,8 +406,8 @@ pub(super) const TIMELINE_SIZES: &str = r#"
 const MIN_BAR: f64 = 3.0;
 
 /// In every timeline no two marks of one lane overlap, and every bar the legend names is wide
-/// enough to see, at desktop width. Screenshots of three listings' figures, at both widths, are written out for
-/// review.
+/// enough to see, at desktop width. With `$BROWSER_SCREENSHOTS` set, screenshots of three listings'
+/// figures, at both widths, are written out for review.
 #[test]
 fn timeline_marks_never_overlap_and_bars_can_be_seen() {
     let Some(session) = session() else { return };
@@ -437,17 +437,22 @@ fn timeline_marks_never_overlap_and_bars_can_be_seen() {
             }
         }
     }
-    let tab = page(&session);
     fs::create_dir_all(&session.out).expect("target/browser exists");
     fs::write(session.out.join("timeline-sizes.tsv"), measured).expect("sizes written");
     if figures == 0 {
         problems.push("no timeline found on any page".to_owned());
     }
-    for (listing, chapter) in [
-        ("ch06-03-other-signals", "ch06-events.html"),
-        ("ch07-03-blocking-and-nonblocking", "ch07-locks.html"),
-        ("ch08-01-reentrant-mutex", "ch08-reentrant-locks.html"),
-    ] {
+    let tab = page(&session);
+    let screenshots: &[(&str, &str)] = if book_tools::browser::screenshots_wanted() {
+        &[
+            ("ch06-03-other-signals", "ch06-events.html"),
+            ("ch07-03-blocking-and-nonblocking", "ch07-locks.html"),
+            ("ch08-01-reentrant-mutex", "ch08-reentrant-locks.html"),
+        ]
+    } else {
+        &[]
+    };
+    for &(listing, chapter) in screenshots {
         for width in WIDTHS {
             tab.set_viewport(width, 900, width < 600)
                 .unwrap_or_else(|e| panic!("{e}"));

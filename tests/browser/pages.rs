@@ -1,13 +1,17 @@
 //! Every page read once at each width, in parallel tabs of one browser, for the tests that only
-//! look at pages as they load: what overflows, which code blocks are too wide, how `compile_fail`
-//! blocks are marked, how big timeline marks and bars are drawn. Each of those tests checks its own
-//! part of the one reading, so a page is loaded twice (once per width) instead of once per test
-//! and width, and screenshots of every page are taken on the way.
+//! look at pages as they load: what they request and log, where their language switch leads, what
+//! overflows, which code blocks are too wide, how `compile_fail` blocks are marked, how big
+//! timeline marks and bars are drawn. Each of those tests checks its own part of the one reading,
+//! so a page is loaded twice (once per width) instead of once per test and width, and screenshots
+//! of every page are taken on the way when asked for (`$BROWSER_SCREENSHOTS`).
 
 use std::sync::OnceLock;
 use std::thread;
 
 use super::accessibility::{CLIPPED, TIMELINE_SIZES, UNMARKED_TABLES};
+use book_tools::browser;
+use book_tools::browser::chrome::Load;
+
 use super::{CODE_WIDER_THAN_COLUMN, OVERFLOWING, Session, every_page_of_every_edition, page};
 
 /// The widths every page is read at: a desktop and a small phone.
@@ -35,6 +39,11 @@ pub struct Read {
     /// `<html lang>` and the page's title.
     pub lang: String,
     pub title: String,
+    /// Where the language switch in the menu bar leads, if it can be reached by the keyboard (read
+    /// at desktop width).
+    pub switch: Option<String>,
+    /// What the page requested and logged while it loaded (a first load: the tab's cache is off).
+    pub load: Load,
 }
 
 /// Every page of every edition (the print pages included) at every width, read once for the whole
@@ -65,7 +74,8 @@ fn read_pages(session: &Session, pages: &[String]) -> Vec<Read> {
         for name in pages {
             tab.set_viewport(width, 900, phone)
                 .unwrap_or_else(|e| panic!("{e}"));
-            tab.load(&session.site.url(name))
+            let load = tab
+                .load(&session.site.url(name))
                 .unwrap_or_else(|e| panic!("{e}"));
             let eval = |script: &str| -> Vec<String> {
                 tab.eval(script)
@@ -85,7 +95,7 @@ fn read_pages(session: &Session, pages: &[String]) -> Vec<Read> {
             } else {
                 Vec::new()
             };
-            if !name.ends_with("print.html") {
+            if browser::screenshots_wanted() && !name.ends_with("print.html") {
                 let kind = if phone { "phone" } else { "desktop" };
                 let shot = session
                     .out
@@ -97,6 +107,15 @@ fn read_pages(session: &Session, pages: &[String]) -> Vec<Read> {
             let (lang, title): (String, String) = tab
                 .eval("return [document.documentElement.lang, document.title];")
                 .unwrap_or_else(|e| panic!("{name}: {e}"));
+            let switch: Option<String> = if phone {
+                None
+            } else {
+                tab.eval(
+                    "const a = document.querySelector('.right-buttons a.language-switch');
+                     return a && a.tabIndex >= 0 ? a.href : null;",
+                )
+                .unwrap_or_else(|e| panic!("{name}: {e}"))
+            };
             let code_too_wide = if phone {
                 Vec::new()
             } else {
@@ -113,6 +132,8 @@ fn read_pages(session: &Session, pages: &[String]) -> Vec<Read> {
                 code_too_wide,
                 lang,
                 title,
+                switch,
+                load,
             });
         }
     }

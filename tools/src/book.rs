@@ -106,6 +106,21 @@ pub fn expanded_edition(root: &Path, edition: Edition) -> Result<Vec<ExpandedCha
         .collect())
 }
 
+/// Both editions of the repository's book, built once per process into `target/test-book/` for
+/// every test that reads the built pages (the book lint, the browser and the quiz browser tests):
+/// they run in one test binary, side by side, and a second build into the same directory would
+/// rewrite pages another test is reading.
+pub fn built_for_tests() -> Result<&'static Path, String> {
+    static BUILT: std::sync::OnceLock<Result<PathBuf, String>> = std::sync::OnceLock::new();
+    BUILT
+        .get_or_init(|| {
+            let root = crate::repo_root();
+            build_html(&root, &root.join("target").join("test-book"))
+        })
+        .as_deref()
+        .map_err(Clone::clone)
+}
+
 /// Builds the HTML book into `dest`, and each translation into `dest/LANG/`, in-process (no mdbook
 /// binary needed), links every page to the same page in the other editions, and returns `dest`.
 pub fn build_html(root: &Path, dest: &Path) -> Result<PathBuf, String> {

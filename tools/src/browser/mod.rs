@@ -11,6 +11,14 @@ use mdbook_driver::book::BookItem;
 
 use crate::book;
 
+/// Whether the browser tests write screenshots to `target/browser/screenshots/`: only when
+/// `$BROWSER_SCREENSHOTS` is set to something other than `0`. A screenshot checks nothing; it is
+/// for a person looking into a failure (the GitHub workflow sets the variable and uploads them when a
+/// run fails), and drawing every page in full at two widths is a large part of the layer's time.
+pub fn screenshots_wanted() -> bool {
+    std::env::var_os("BROWSER_SCREENSHOTS").is_some_and(|v| !v.is_empty() && v != "0")
+}
+
 /// One page of SUMMARY.md: its title and its HTML file, relative to the book's root.
 #[derive(Debug, Clone)]
 pub struct SummaryPage {
