@@ -1,4 +1,4 @@
-//! Chapter 17: a shutdown signal that any number of tasks can await.
+//! Chapter 18: a shutdown signal that any number of tasks can await.
 
 use std::future::Future;
 use std::pin::Pin;
