@@ -13,7 +13,7 @@ use std::thread;
 use std::time::Duration;
 
 use book_tools::catalog::{Catalog, Language, Listing};
-use book_tools::{cargo, python, repo_root, report, run};
+use book_tools::{cargo, extension, python, repo_root, report, run};
 
 /// Listings mostly sleep, so several run at once, three per core: six on two cores, three on one
 /// (`taskset -c 0`), where the other layers' tests share the core too. Each listing must pass
@@ -45,6 +45,10 @@ fn every_listing_prints_what_the_book_shows() {
     let catalog = Catalog::load(&root).unwrap_or_else(|e| panic!("{e}"));
     let exes = cargo::build_listings(&root).unwrap_or_else(|e| panic!("{e}"));
     let with_python = python::available_or_skip().unwrap_or_else(|e| panic!("{e}"));
+    let with_extension = with_python
+        && extension::available_or_skip(&root)
+            .unwrap_or_else(|e| panic!("{e}"))
+            .is_some();
     // Run 1 of every listing first, then the repeats, so that the threads stay busy to the end.
     let most = catalog.listings.iter().map(runs_of).max().unwrap_or(1);
     let jobs: Vec<(usize, &Listing)> = (1..=most)
@@ -53,6 +57,7 @@ fn every_listing_prints_what_the_book_shows() {
                 .listings
                 .iter()
                 .filter(move |l| with_python || l.language != Language::Python)
+                .filter(move |l| with_extension || !l.extension)
                 .filter(move |l| n <= runs_of(l))
                 .map(move |l| (n, l))
         })

@@ -4,6 +4,7 @@
 //! The workload is the same in `gil_scaling.py`, so that Rust and CPython do the same arithmetic.
 
 pub mod chart;
+#[cfg(feature = "collect")]
 pub mod collect;
 pub mod figures;
 pub mod results;

@@ -51,6 +51,10 @@ pub struct Listing {
     /// Its documented standard error, relative to `listings/output/`, if it writes any.
     #[serde(default)]
     pub stderr: Option<String>,
+    /// For a Python counterpart that imports the PyO3 extension `hotloop` (`extension/`): it runs
+    /// under the interpreter of the virtual environment the extension is built into.
+    #[serde(default)]
+    pub extension: bool,
     /// For a listing whose timing matters: record its runs and draw them under its output.
     #[serde(default)]
     pub timeline: Option<TimelineSpec>,
@@ -130,6 +134,12 @@ impl Catalog {
                 .rule
                 .compile()
                 .map_err(|e| format!("{}: {e}", listing.label()))?;
+            if listing.extension && listing.language != Language::Python {
+                return Err(format!(
+                    "{}: only a Python counterpart can import the extension",
+                    listing.label()
+                ));
+            }
             if listing.language == Language::Python && listing.timeline.is_some() {
                 return Err(format!(
                     "{}: timelines are drawn for Rust listings only",

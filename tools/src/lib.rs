@@ -10,6 +10,7 @@ pub mod course;
 pub mod crate_paths;
 pub mod dependency_blocks;
 pub mod exercise_versions;
+pub mod extension;
 pub mod i18n;
 pub mod lint;
 pub mod markdown_leaks;

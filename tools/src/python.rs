@@ -12,20 +12,25 @@ use crate::catalog::{Language, Listing, OUTPUT_DIR};
 pub const PYTHON_DIR: &str = "listings/python";
 
 /// The interpreter the captions tell readers to run.
-const PYTHON: &str = "python3";
+pub const PYTHON: &str = "python3";
 
 /// The command that runs a counterpart as its caption says (`python3 listings/python/NAME.py`),
 /// from the repository root, so that a warning names the file by that same relative path. The
 /// environment is kept out: `-I` ignores every `PYTHON*` variable (`PYTHONWARNINGS`,
 /// `PYTHONUNBUFFERED`, ...) and the user's site-packages, `-u` hands each write to the pipe at
-/// once, as a terminal would show it, and `-X utf8` fixes the encoding.
-pub fn command(root: &Path, listing: &Listing) -> Command {
-    let mut command = Command::new(PYTHON);
+/// once, as a terminal would show it, and `-X utf8` fixes the encoding. A counterpart that imports
+/// the PyO3 extension runs under the interpreter of the extension's virtual environment, built first.
+pub fn command(root: &Path, listing: &Listing) -> Result<Command, String> {
+    let mut command = if listing.extension {
+        Command::new(crate::extension::python(root)?)
+    } else {
+        Command::new(PYTHON)
+    };
     command
         .current_dir(root)
         .args(["-I", "-u", "-X", "utf8"])
         .arg(listing.source_file());
-    command
+    Ok(command)
 }
 
 /// The version of `python3` here, e.g. `3.11.7`, or why it cannot be run.

@@ -71,9 +71,10 @@ pub fn run_listing(
                     listing.label()
                 )
             })?;
-            run(exe, TIMEOUT)
+            run(exe, TIMEOUT).map_err(|e| e.to_string())
         }
-        Language::Python => run_command(crate::python::command(root, listing), TIMEOUT),
+        Language::Python => crate::python::command(root, listing)
+            .and_then(|command| run_command(command, TIMEOUT).map_err(|e| e.to_string())),
     };
     ran.map_err(|e| format!("cannot run {}: {e}", listing.label()))
 }
