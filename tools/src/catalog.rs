@@ -140,12 +140,6 @@ impl Catalog {
                     listing.label()
                 ));
             }
-            if listing.language == Language::Python && listing.timeline.is_some() {
-                return Err(format!(
-                    "{}: timelines are drawn for Rust listings only",
-                    listing.label()
-                ));
-            }
             if let Some(timeline) = &listing.timeline {
                 timeline
                     .validate()

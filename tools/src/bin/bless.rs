@@ -49,10 +49,8 @@ fn main() -> ExitCode {
         let mut blessed = 0;
         for listing in chosen {
             if listing.timeline.is_some() {
-                let exe = exes
-                    .get(&listing.name)
-                    .ok_or_else(|| format!("{} was not built", listing.label()))?;
-                let recorded = record::record(&root, listing, exe)?;
+                let recorded = record::record(&root, listing, &exes)?;
+                python::record_version(&root, listing)?;
                 let variation = recorded
                     .distinct
                     .map(|n| format!("; {n} distinct outputs"))

@@ -1,7 +1,8 @@
 //! Recording a listing's timeline for `cargo bless`: several timed runs, run 1 documented, and for a
 //! listing whose order is not fixed, many more runs to count its distinct outputs.
 
-use std::path::Path;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use super::variation::{self, Tally};
@@ -21,15 +22,18 @@ pub struct Recorded {
 
 /// Runs the listing, checks every run, and only then writes its output file, its recording and its
 /// picture. Runs are sequential, never in parallel, so that their timing is the listing's own.
-pub fn record(root: &Path, listing: &Listing, exe: &Path) -> Result<Recorded, String> {
+pub fn record(
+    root: &Path,
+    listing: &Listing,
+    exes: &BTreeMap<String, PathBuf>,
+) -> Result<Recorded, String> {
     let started = Instant::now();
     let spec = listing.timeline.clone().unwrap_or_default();
     let rule = listing
         .rule
         .compile()
         .map_err(|e| format!("{}: {e}", listing.label()))?;
-    let run_once =
-        || run::run(exe, run::TIMEOUT).map_err(|e| format!("cannot run {}: {e}", listing.label()));
+    let run_once = || run::run_listing(root, listing, exes);
 
     let documented = run_once()?;
     report::validate(listing, &documented)?;
