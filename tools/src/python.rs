@@ -24,7 +24,7 @@ pub fn command(root: &Path, listing: &Listing) -> Result<Command, String> {
     let mut command = if listing.extension {
         Command::new(crate::extension::python(root)?)
     } else {
-        Command::new(PYTHON)
+        Command::new(&interpreter()?.executable)
     };
     command
         .current_dir(root)
@@ -33,28 +33,49 @@ pub fn command(root: &Path, listing: &Listing) -> Result<Command, String> {
     Ok(command)
 }
 
-/// The version of `python3` here, e.g. `3.11.7`, or why it cannot be run.
-pub fn version() -> Result<String, String> {
-    static VERSION: OnceLock<Result<String, String>> = OnceLock::new();
-    VERSION
+/// The `python3` found on the `PATH`, asked once for its version and for the file it runs from.
+struct Interpreter {
+    /// E.g. `3.11.7`.
+    version: String,
+    /// `sys.executable`. Counterparts run from this path rather than through `python3`: where
+    /// `python3` is a version manager's shim (pyenv's is a shell script), resolving it again costs
+    /// some 50 ms of CPU per run, and the output checks start counterparts over a thousand times.
+    executable: PathBuf,
+}
+
+fn interpreter() -> Result<&'static Interpreter, String> {
+    static FOUND: OnceLock<Result<Interpreter, String>> = OnceLock::new();
+    FOUND
         .get_or_init(|| {
             let output = Command::new(PYTHON)
                 .args([
                     "-I",
                     "-c",
-                    "import platform; print(platform.python_version())",
+                    "import platform, sys; print(platform.python_version()); print(sys.executable)",
                 ])
                 .output()
                 .map_err(|e| format!("cannot run {PYTHON}: {e}"))?;
-            if !output.status.success() {
-                return Err(format!(
-                    "{PYTHON} failed to report its version: {}",
+            let text = String::from_utf8_lossy(&output.stdout);
+            let lines: Vec<&str> = text.lines().collect();
+            match (output.status.success(), lines.as_slice()) {
+                (true, [version, executable]) if !executable.is_empty() => Ok(Interpreter {
+                    version: version.trim().to_owned(),
+                    executable: PathBuf::from(executable.trim()),
+                }),
+                _ => Err(format!(
+                    "{PYTHON} failed to report its version and path: {}{}",
+                    text,
                     String::from_utf8_lossy(&output.stderr)
-                ));
+                )),
             }
-            Ok(String::from_utf8_lossy(&output.stdout).trim().to_owned())
         })
-        .clone()
+        .as_ref()
+        .map_err(Clone::clone)
+}
+
+/// The version of `python3` here, e.g. `3.11.7`, or why it cannot be run.
+pub fn version() -> Result<String, String> {
+    interpreter().map(|found| found.version.clone())
 }
 
 /// Whether Python counterparts can be run here: `Ok(true)` if so; `Ok(false)` after saying why
