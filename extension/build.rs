@@ -22,7 +22,10 @@ fn main() {
         file.display()
     );
     let out = PathBuf::from(env::var_os("OUT_DIR").expect("set by cargo"));
-    let declaration = format!("#[path = {:?}]\nmod sum_after_gate;\n", file.display().to_string());
+    let declaration = format!(
+        "#[path = {:?}]\nmod sum_after_gate;\n",
+        file.display().to_string()
+    );
     fs::write(out.join("sum_after_gate.rs"), declaration).expect("OUT_DIR is writable");
     println!("cargo::rustc-cfg=hotloop_exercise");
 }

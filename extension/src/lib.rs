@@ -68,9 +68,9 @@ fn sum_steps(seeds: Range<u64>) -> u64 {
 #[pymodule(name = "exercise", submodule)]
 mod exercise_module {
     #[pymodule_export]
-    use crate::sum_after_gate::sum_after_gate;
-    #[pymodule_export]
     use crate::gate::Gate;
+    #[pymodule_export]
+    use crate::sum_after_gate::sum_after_gate;
 }
 
 #[pymodule]
