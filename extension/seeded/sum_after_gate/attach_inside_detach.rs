@@ -13,6 +13,8 @@ pub fn sum_after_gate(py: Python<'_>, gate: &Bound<'_, Gate>, start: u64, stop: 
     let gate: Py<Gate> = gate.clone().unbind();
     py.detach(move || {
         Python::attach(|py| gate.bind(py).get().wait());
-        (start..stop).fold(0_u64, |total, seed| total.wrapping_add(gil_bench::step(seed)))
+        (start..stop).fold(0_u64, |total, seed| {
+            total.wrapping_add(gil_bench::step(seed))
+        })
     })
 }

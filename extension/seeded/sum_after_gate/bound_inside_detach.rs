@@ -14,6 +14,8 @@ use crate::gate::Gate;
 pub fn sum_after_gate(py: Python<'_>, gate: &Bound<'_, Gate>, start: u64, stop: u64) -> u64 {
     py.detach(|| {
         gate.get().wait();
-        (start..stop).fold(0_u64, |total, seed| total.wrapping_add(gil_bench::step(seed)))
+        (start..stop).fold(0_u64, |total, seed| {
+            total.wrapping_add(gil_bench::step(seed))
+        })
     })
 }

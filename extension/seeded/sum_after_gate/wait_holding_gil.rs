@@ -10,5 +10,9 @@ use crate::gate::Gate;
 #[pyfunction]
 pub fn sum_after_gate(py: Python<'_>, gate: &Bound<'_, Gate>, start: u64, stop: u64) -> u64 {
     gate.get().wait();
-    py.detach(|| (start..stop).fold(0_u64, |total, seed| total.wrapping_add(gil_bench::step(seed))))
+    py.detach(|| {
+        (start..stop).fold(0_u64, |total, seed| {
+            total.wrapping_add(gil_bench::step(seed))
+        })
+    })
 }
