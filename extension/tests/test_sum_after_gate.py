@@ -100,9 +100,11 @@ class SumAfterGate(unittest.TestCase):
         # Failing outside the `except` keeps the timeout's own traceback out of the report.
         if isinstance(ran, subprocess.TimeoutExpired):
             stages = decode(ran.stdout).split()
-            self.fail(f"{on_hang(stages)} (stopped after {TIMEOUT} s){shown(ran.stderr)}")
+            self.fail(f"{on_hang(stages)} (the child process was stopped after {TIMEOUT} s)"
+                      f"{shown(ran.stderr)}")
         if ran.returncode != 0 or ran.stdout.split()[-1:] != [DONE]:
-            self.fail(f"exit status {ran.returncode}{shown(ran.stderr)}")
+            self.fail(f"the check failed in its child process (exit status {ran.returncode})"
+                      f"{shown(ran.stderr)}")
 
     def test_returns_the_sum_once_the_gate_is_open(self):
         self.run_child(
@@ -136,7 +138,7 @@ def decode(output):
 
 def shown(stderr):
     stderr = decode(stderr).strip()
-    return f"; the child process printed:\n{stderr}" if stderr else ""
+    return f", which printed:\n{stderr}" if stderr else ""
 
 
 if __name__ == "__main__":
