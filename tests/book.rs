@@ -9,6 +9,7 @@ mod exercises;
 mod listings_in_fresh_project;
 mod mdbook_test;
 mod output_checks;
+mod python_exercise;
 mod quiz_browser;
 mod quizzes;
 mod skeptic;

@@ -3,11 +3,24 @@
 //! `sum_steps_holding_gil` keeps the GIL for the whole computation, as a naive extension does;
 //! `sum_steps_releasing_gil` lets go of it with `Python::detach`, so that other Python threads run
 //! meanwhile. Both add the same steps with wrapping addition, like every variant of the benchmark.
+//!
+//! The submodule `hotloop.exercise` holds chapter 19's exercise (see [`exercise_module`]).
 
 use std::ops::Range;
 
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
+
+mod gate;
+
+// The exercise readers edit. The book's check compiles its other versions (the reference
+// solution, the wrong ones) in its place when `HOTLOOP_EXERCISE` names one: see build.rs.
+#[cfg(not(hotloop_exercise))]
+// The starter's parameters are unused until the reader writes its body.
+#[allow(unused_variables)]
+mod sum_after_gate;
+#[cfg(hotloop_exercise)]
+include!(concat!(env!("OUT_DIR"), "/sum_after_gate.rs"));
 
 /// The wrapping sum of the steps seeded by `start..stop`, computed while holding the GIL.
 #[pyfunction]
@@ -51,8 +64,19 @@ fn sum_steps(seeds: Range<u64>) -> u64 {
     seeds.fold(0, |total, seed| total.wrapping_add(gil_bench::step(seed)))
 }
 
+/// `hotloop.exercise`: chapter 19's exercise, `sum_after_gate`, and the `Gate` it waits for.
+#[pymodule(name = "exercise", submodule)]
+mod exercise_module {
+    #[pymodule_export]
+    use crate::gate::Gate;
+    #[pymodule_export]
+    use crate::sum_after_gate::sum_after_gate;
+}
+
 #[pymodule]
 mod hotloop {
+    #[pymodule_export]
+    use super::exercise_module;
     #[pymodule_export]
     use super::{shares, sum_steps_holding_gil, sum_steps_releasing_gil};
 }

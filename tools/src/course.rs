@@ -1,6 +1,7 @@
 //! The course: every numbered chapter of `src/SUMMARY.md` (a `chNN-*.md` file) ends with its quiz
 //! (`quizzes/chNN-*.toml`, shown through `{{#include quizzes/chNN-*.html}}`) and states at least one
-//! exercise (`cargo test -p exercises --test NAME`) with its solution folded away.
+//! exercise (`cargo test -p exercises --test NAME`, or for the PyO3 extension's,
+//! `python extension/tests/test_NAME.py`) with its solution folded away.
 
 use std::fs;
 use std::path::Path;
@@ -14,6 +15,8 @@ static CHAPTER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\]\((ch\d+-[^)#/]+)\.md\)").expect("valid"));
 static RUN_EXERCISE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"cargo test -p exercises --test ([a-z0-9_]+)").expect("valid"));
+static RUN_PYTHON_EXERCISE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"python3? extension/tests/test_([a-z0-9_]+)\.py").expect("valid"));
 
 /// The numbered chapters, by file stem, in the order of `src/SUMMARY.md`.
 pub fn chapters(root: &Path) -> Vec<String> {
@@ -43,11 +46,49 @@ pub fn exercises(root: &Path) -> Vec<String> {
     stems(&root.join("exercises/tests"), "rs")
 }
 
+/// Every exercise of the PyO3 extension, by name: one Python test `extension/tests/test_NAME.py`
+/// each, which the reader runs with the extension installed.
+pub fn extension_exercises(root: &Path) -> Vec<String> {
+    stems(&root.join("extension/tests"), "py")
+        .into_iter()
+        .filter_map(|stem| Some(stem.strip_prefix("test_")?.to_owned()))
+        .collect()
+}
+
+/// The two places exercises live: the crate `exercises`, whose tests are Rust's, and the PyO3
+/// extension, whose tests are Python's. A chapter states an exercise by the command that runs it.
+struct Home {
+    /// The crate directory: `src/NAME.rs` is the starter, `solutions/NAME.rs` the solution.
+    dir: &'static str,
+    run: &'static LazyLock<Regex>,
+    /// The command, as a chapter shows it, for an exercise called `NAME`.
+    command: &'static str,
+    /// The test file of exercise `NAME`.
+    tests: &'static str,
+    exercises: fn(&Path) -> Vec<String>,
+}
+
+const HOMES: [Home; 2] = [
+    Home {
+        dir: "exercises",
+        run: &RUN_EXERCISE,
+        command: "cargo test -p exercises --test NAME",
+        tests: "exercises/tests/NAME.rs",
+        exercises,
+    },
+    Home {
+        dir: "extension",
+        run: &RUN_PYTHON_EXERCISE,
+        command: "python extension/tests/test_NAME.py",
+        tests: "extension/tests/test_NAME.py",
+        exercises: extension_exercises,
+    },
+];
+
 /// Every numbered chapter has its quiz and an exercise; every quiz and exercise is shown by one.
 pub fn check(root: &Path) -> Vec<String> {
     let mut problems = Vec::new();
     let chapters = chapters(root);
-    let exercises = exercises(root);
     let mut shown_exercises = Vec::new();
     for chapter in &chapters {
         let text =
@@ -62,28 +103,32 @@ pub fn check(root: &Path) -> Vec<String> {
                 "{at} does not show its quiz: end it with `## Quiz` and `{include}` ({HTML_DIR}/{chapter}.html)"
             ));
         }
-        let named: Vec<String> = RUN_EXERCISE
-            .captures_iter(&text)
-            .map(|c| c[1].to_owned())
-            .collect();
-        if named.is_empty() {
-            problems.push(format!(
-                "{at} has no exercise: no `cargo test -p exercises --test NAME` in it"
-            ));
+        let mut stated = 0;
+        for home in &HOMES {
+            let exercises = (home.exercises)(root);
+            for name in home.run.captures_iter(&text).map(|c| c[1].to_owned()) {
+                stated += 1;
+                if !exercises.contains(&name) {
+                    problems.push(format!(
+                        "{at} runs exercise `{name}`, but {} does not exist",
+                        home.tests.replace("NAME", &name)
+                    ));
+                }
+                let solution = format!("{{{{#include ../{}/solutions/{name}.rs}}}}", home.dir);
+                if !text.contains(&solution) {
+                    problems.push(format!(
+                        "{at} does not fold away the solution of `{name}`: `{solution}` inside <details>"
+                    ));
+                }
+                shown_exercises.push((home.dir, name));
+            }
         }
-        for name in named {
-            if !exercises.contains(&name) {
-                problems.push(format!(
-                    "{at} runs exercise `{name}`, but exercises/tests/{name}.rs does not exist"
-                ));
-            }
-            let solution = format!("{{{{#include ../exercises/solutions/{name}.rs}}}}");
-            if !text.contains(&solution) {
-                problems.push(format!(
-                    "{at} does not fold away the solution of `{name}`: `{solution}` inside <details>"
-                ));
-            }
-            shown_exercises.push(name);
+        if stated == 0 {
+            let commands: Vec<String> = HOMES.iter().map(|h| format!("`{}`", h.command)).collect();
+            problems.push(format!(
+                "{at} has no exercise: no {} in it",
+                commands.join(" or ")
+            ));
         }
     }
     for quiz in stems(&root.join(QUIZ_DIR), "toml") {
@@ -93,15 +138,18 @@ pub fn check(root: &Path) -> Vec<String> {
             ));
         }
     }
-    for name in exercises {
-        if !shown_exercises.contains(&name) {
-            problems.push(format!(
-                "exercise `{name}` (exercises/tests/{name}.rs) is in no chapter"
-            ));
-        }
-        for file in [format!("src/{name}.rs"), format!("solutions/{name}.rs")] {
-            if !root.join("exercises").join(&file).exists() {
-                problems.push(format!("exercise `{name}` has no exercises/{file}"));
+    for home in &HOMES {
+        for name in (home.exercises)(root) {
+            if !shown_exercises.contains(&(home.dir, name.clone())) {
+                problems.push(format!(
+                    "exercise `{name}` ({}) is in no chapter",
+                    home.tests.replace("NAME", &name)
+                ));
+            }
+            for file in [format!("src/{name}.rs"), format!("solutions/{name}.rs")] {
+                if !root.join(home.dir).join(&file).exists() {
+                    problems.push(format!("exercise `{name}` has no {}/{file}", home.dir));
+                }
             }
         }
     }

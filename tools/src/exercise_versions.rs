@@ -22,6 +22,10 @@
 //!   //! Caught by the compiler, with error E0277, which says "PART OF THE ERROR LINE".
 //!   ```
 //!
+//! The PyO3 extension's exercises (`extension/`, see [`extension_versions`]) have their versions
+//! laid out the same way and their tests in Python, `extension/tests/test_NAME.py`, whose test
+//! methods the headers name in the same form.
+//!
 //! The crate `exercises/checks` compiles every version with the exercise's tests into one test
 //! binary, `corpus`, where version `seeded::NAME::WHICH` has its tests under
 //! `seeded::NAME::WHICH::tests::`. A version the compiler must refuse would stop that build, so it
@@ -147,11 +151,23 @@ fn header(text: &str) -> Vec<String> {
     paragraphs
 }
 
-/// Every version of every exercise, or what is wrong with the files.
+/// Every version of every exercise of the `exercises` crate, or what is wrong with the files.
 pub fn versions(root: &Path) -> Result<Vec<Version>, Vec<String>> {
+    versions_in(root, "exercises", &course::exercises(root))
+}
+
+/// Every version of every exercise of the PyO3 extension (`extension/`), laid out as in
+/// `exercises/`: `src/NAME.rs`, `solutions/NAME.rs`, `alternatives/NAME/`, `seeded/NAME/`. Its
+/// tests are Python's, `extension/tests/test_NAME.py`.
+pub fn extension_versions(root: &Path) -> Result<Vec<Version>, Vec<String>> {
+    versions_in(root, "extension", &course::extension_exercises(root))
+}
+
+/// The versions of `exercises`, whose files are in the crate directory `dir`.
+fn versions_in(root: &Path, dir: &str, exercises: &[String]) -> Result<Vec<Version>, Vec<String>> {
     let mut versions = Vec::new();
     let mut problems = Vec::new();
-    for exercise in course::exercises(root) {
+    for exercise in exercises {
         let version = |kind, which: Option<String>, file: String, expect| Version {
             exercise: exercise.clone(),
             kind,
@@ -163,21 +179,22 @@ pub fn versions(root: &Path) -> Result<Vec<Version>, Vec<String>> {
         versions.push(version(
             Kind::Starter,
             None,
-            format!("exercises/src/{exercise}.rs"),
+            format!("{dir}/src/{exercise}.rs"),
             Expect::Fail,
         ));
         versions.push(version(
             Kind::Solution,
             None,
-            format!("exercises/solutions/{exercise}.rs"),
+            format!("{dir}/solutions/{exercise}.rs"),
             Expect::Pass,
         ));
-        for which in course::stems(&root.join("exercises/alternatives").join(&exercise), "rs") {
-            let file = format!("exercises/alternatives/{exercise}/{which}.rs");
+        let alternatives = root.join(dir).join("alternatives").join(exercise);
+        for which in course::stems(&alternatives, "rs") {
+            let file = format!("{dir}/alternatives/{exercise}/{which}.rs");
             versions.push(version(Kind::Alternative, Some(which), file, Expect::Pass));
         }
-        for which in course::stems(&root.join("exercises/seeded").join(&exercise), "rs") {
-            let file = format!("exercises/seeded/{exercise}/{which}.rs");
+        for which in course::stems(&root.join(dir).join("seeded").join(exercise), "rs") {
+            let file = format!("{dir}/seeded/{exercise}/{which}.rs");
             let text = fs::read_to_string(root.join(&file)).unwrap_or_default();
             let header = header(&text);
             let caught = header.iter().find_map(|p| CAUGHT_BY.captures(p));
@@ -279,6 +296,27 @@ impl Report {
                     "FAILED" => Some((name.to_owned(), false)),
                     _ => None,
                 }
+            })
+            .collect();
+        Report { results, output }
+    }
+
+    /// Reads the output of Python's `unittest` run with `verbosity=2`: a line
+    /// `NAME (MODULE.CLASS.NAME) ... ok` (or `FAIL`, or `ERROR`) per test, recorded as the test
+    /// `{prefix}NAME`, so that [`judge`] reads it as it reads libtest's. A test method must have
+    /// no docstring, which would move the result to a line of its own.
+    pub fn parse_unittest(output: String, prefix: &str) -> Report {
+        let results = output
+            .lines()
+            .filter_map(|line| {
+                let (test, result) = line.rsplit_once(" ... ")?;
+                let (name, _) = test.split_once(" (")?;
+                let ok = match result {
+                    "ok" => true,
+                    "FAIL" | "ERROR" => false,
+                    _ => return None,
+                };
+                Some((format!("{prefix}{name}"), ok))
             })
             .collect();
         Report { results, output }
@@ -427,6 +465,27 @@ mod tests {
         );
         let ran = judge(&v, &Report::parse(format!("test {NAME} ... ok\n"))).unwrap_err();
         assert!(ran.contains("must not compile"), "{ran}");
+    }
+
+    #[test]
+    fn unittest_results_are_read_as_libtest_results_under_a_prefix() {
+        let output = "test_a (__main__.T.test_a) ... ok\n\
+                      test_b (__main__.T) ... FAIL\n\
+                      test_c (__main__.T.test_c) ... ERROR\n\
+                      test_d (__main__.T.test_d) ... skipped 'no'\n\
+                      AssertionError: x ... y\n";
+        let report = Report::parse_unittest(output.into(), "p::");
+        let expected = [
+            ("p::test_a", true),
+            ("p::test_b", false),
+            ("p::test_c", false),
+        ];
+        let results: Vec<(&str, bool)> = report
+            .results
+            .iter()
+            .map(|(name, ok)| (name.as_str(), *ok))
+            .collect();
+        assert_eq!(results, expected);
     }
 
     #[test]
