@@ -11,8 +11,8 @@ only, besides the optional `hotloop`.
 The configurations are interleaved: each round times every configuration once, in an order
 shuffled with a fixed seed, so that a slow minute of a shared machine slows one run of each
 configuration rather than all the runs of one. A row gives the median time, the quartiles of the
-times, and the quartiles of the round's speedups (each n-worker run against the same round's
-one-worker run of its variant).
+times, and the median and quartiles of the rounds' speedups (each n-worker run against the same
+round's one-worker run of its variant).
 
     python3 bench/gil_scaling.py            # writes bench/results/python.csv
     python3 bench/gil_scaling.py --quick    # tiny sizes, three rounds: checks that it works
@@ -280,9 +280,9 @@ def main():
         run_times = times[(name, workers)]
         single = times[(name, 1)]
         q1, median, q3 = quartiles(run_times)
-        speedup = statistics.median(single) / median
-        # Each round's n-worker run against the same round's one-worker run.
-        s_q1, _, s_q3 = quartiles([one / many for one, many in zip(single, run_times)])
+        # Each round's n-worker run against the same round's one-worker run: a slow stretch of a
+        # shared machine slows both, and their ratio less than either.
+        s_q1, speedup, s_q3 = quartiles([one / many for one, many in zip(single, run_times)])
         throughput = steps / median
         print(
             f"{name:>18} x{workers}: {median:.3f} s ({q1:.3f}-{q3:.3f}), "

@@ -355,7 +355,9 @@ fn footer(words: &Words, rows: &[Row]) -> Vec<String> {
     let dates: BTreeSet<&str> = rows.iter().map(|r| r.date.as_str()).collect();
     let steps: BTreeSet<u64> = rows.iter().map(|r| r.steps).collect();
     let steps: Vec<String> = steps.into_iter().map(grouped).collect();
-    let spread = rows.iter().any(|r| r.workers > 1 && r.speedup_iqr.is_some());
+    let spread = rows
+        .iter()
+        .any(|r| r.workers > 1 && r.speedup_iqr.is_some());
     let width = WIDTH - 2.0 * PAD;
     let mut lines = wrap(
         &fill(

@@ -6,7 +6,7 @@ use std::time::SystemTime;
 
 use serde::Deserialize;
 
-use crate::results::{Row, quartiles, ratio_iqr, with_speedups};
+use crate::results::{Row, quartiles, ratio_quartiles, with_speedups};
 use crate::variants::Variant;
 use crate::workload::max_threads;
 
@@ -128,13 +128,15 @@ pub fn rust_rows(home: &Path) -> Result<Vec<Row>, String> {
     }
     let mut rows = with_speedups(rows);
     // criterion measures one configuration after the other, so no sample has a one-thread partner
-    // taken at the same time: the speedup's spread is over every pair of samples.
+    // taken at the same time: the speedup and its spread are over every pair of samples.
     for i in 0..rows.len() {
-        let single = (0..rows.len()).find(|&j| {
-            rows[j].variant == rows[i].variant && rows[j].workers == 1
-        });
-        if let Some(single) = single {
-            rows[i].speedup_iqr = ratio_iqr(&samples[single], &samples[i]);
+        let single =
+            (0..rows.len()).find(|&j| rows[j].variant == rows[i].variant && rows[j].workers == 1);
+        if let Some([q1, median, q3]) =
+            single.and_then(|single| ratio_quartiles(&samples[single], &samples[i]))
+        {
+            rows[i].speedup = median;
+            rows[i].speedup_iqr = Some((q1, q3));
         }
     }
     Ok(rows)

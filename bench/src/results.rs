@@ -24,8 +24,9 @@ pub struct Row {
     /// of the runs took between these.
     pub seconds_iqr: Option<(f64, f64)>,
     pub steps_per_second: f64,
-    /// Throughput over the throughput of the same variant with one worker: the ratio of the
-    /// medians.
+    /// Throughput over the throughput of the same variant with one worker. Where the times were
+    /// kept, the median of the speedups of single runs (see `speedup_iqr`), which a slow stretch
+    /// of a shared machine sways less than the ratio of the medians; else the ratio of the medians.
     pub speedup: f64,
     /// The first and third quartiles of the speedups of single runs, where the times were kept:
     /// for CPython each round's run against the same round's one-worker run; for Rust, whose
@@ -96,19 +97,18 @@ pub fn quartiles(values: &[f64]) -> Option<[f64; 3]> {
     Some([at(0.25), at(0.5), at(0.75)])
 }
 
-/// The first and third quartiles of the ratios `one / many` over every pair of a one-worker time
-/// and an n-worker time: the spread of the speedup when the times were not taken in rounds that
-/// could pair them.
-pub fn ratio_iqr(one: &[f64], many: &[f64]) -> Option<(f64, f64)> {
+/// The quartiles of the ratios `one / many` over every pair of a one-worker time and an n-worker
+/// time: the speedup and its spread when the times were not taken in rounds that could pair them.
+pub fn ratio_quartiles(one: &[f64], many: &[f64]) -> Option<[f64; 3]> {
     let ratios: Vec<f64> = one
         .iter()
         .flat_map(|a| many.iter().map(move |b| a / b))
         .collect();
-    quartiles(&ratios).map(|[q1, _, q3]| (q1, q3))
+    quartiles(&ratios)
 }
 
 /// Sets each row's speedup: its throughput over that of the same language and variant with one
-/// worker.
+/// worker, the ratio of the medians.
 pub fn with_speedups(mut rows: Vec<Row>) -> Vec<Row> {
     let single: Vec<(String, String, f64)> = rows
         .iter()
@@ -297,11 +297,17 @@ mod tests {
     #[test]
     fn quartiles_interpolate_as_pythons_inclusive_method() {
         // statistics.quantiles([1, 2, 3, 4, 10], n=4, method="inclusive") == [2.0, 3.0, 4.0]
-        assert_eq!(quartiles(&[10.0, 1.0, 3.0, 2.0, 4.0]), Some([2.0, 3.0, 4.0]));
+        assert_eq!(
+            quartiles(&[10.0, 1.0, 3.0, 2.0, 4.0]),
+            Some([2.0, 3.0, 4.0])
+        );
         // statistics.quantiles([1, 2, 3, 4], n=4, method="inclusive") == [1.75, 2.5, 3.25]
         assert_eq!(quartiles(&[1.0, 2.0, 3.0, 4.0]), Some([1.75, 2.5, 3.25]));
         assert_eq!(quartiles(&[7.0]), Some([7.0, 7.0, 7.0]));
         assert_eq!(quartiles(&[]), None);
-        assert_eq!(ratio_iqr(&[2.0, 2.0], &[1.0, 1.0]), Some((2.0, 2.0)));
+        assert_eq!(
+            ratio_quartiles(&[2.0, 2.0], &[1.0, 1.0]),
+            Some([2.0, 2.0, 2.0])
+        );
     }
 }

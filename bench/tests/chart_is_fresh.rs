@@ -177,9 +177,7 @@ fn every_spread_in_the_csv_is_consistent() {
         if let Some((q1, q3)) = row.speedup_iqr
             && q1 > q3
         {
-            wrong.push(format!(
-                "{CSV} line {line}: speedup quartiles {q1} > {q3}"
-            ));
+            wrong.push(format!("{CSV} line {line}: speedup quartiles {q1} > {q3}"));
         }
         if row.language == "python"
             && (row.runs < LEAST_ROUNDS || row.seconds_iqr.is_none() || row.speedup_iqr.is_none())
@@ -219,12 +217,32 @@ fn every_throughput_and_speedup_in_the_csv_follows_from_its_timings() {
             ));
             continue;
         };
-        let speedup = row.steps_per_second / single.steps_per_second;
-        if (speedup - row.speedup).abs() > 1.5e-3 {
-            wrong.push(format!(
-                "{CSV} line {line}: speedup {} but its throughput over the one-worker throughput is {speedup:.3}",
-                row.speedup
-            ));
+        // With the runs' speedups, the median of them, which lies between their quartiles (to
+        // the CSV's three decimals); without, the ratio of the median throughputs.
+        match row.speedup_iqr {
+            Some((q1, q3)) => {
+                if !(q1 - 5e-4 <= row.speedup && row.speedup <= q3 + 5e-4) {
+                    wrong.push(format!(
+                        "{CSV} line {line}: speedup {} is not between its quartiles {q1} and {q3}",
+                        row.speedup
+                    ));
+                }
+                if row.language == "python" && row.workers == 1 && row.speedup != 1.0 {
+                    wrong.push(format!(
+                        "{CSV} line {line}: a round's one-worker run against itself is 1, not {}",
+                        row.speedup
+                    ));
+                }
+            }
+            None => {
+                let speedup = row.steps_per_second / single.steps_per_second;
+                if (speedup - row.speedup).abs() > 1.5e-3 {
+                    wrong.push(format!(
+                        "{CSV} line {line}: speedup {} but its throughput over the one-worker throughput is {speedup:.3}",
+                        row.speedup
+                    ));
+                }
+            }
         }
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));

@@ -54,7 +54,10 @@ fn every_python_variant_has_a_name_in_the_chart() {
     for variant in PYTHON_VARIANTS {
         for words in chart::EDITIONS {
             assert!(
-                words.names.iter().any(|n| n.0 == "python" && n.1 == variant),
+                words
+                    .names
+                    .iter()
+                    .any(|n| n.0 == "python" && n.1 == variant),
                 "python {variant} has no `{}` name in chart.rs",
                 words.lang
             );
