@@ -29,6 +29,13 @@ pub const GAP_PATH: &str = "src/img/gil-scaling-gap.txt";
 /// The series the gap sentence compares: CPython's threads, and Rust with nothing shared.
 const PYTHON_THREADS: (&str, &str) = ("python", "threads");
 const RUST_ALONE: (&str, &str) = ("rust", "no-shared-state");
+/// The series whose workers need no coordination at all, one timed by criterion and one by the
+/// Python script: only a busy machine keeps them from the ideal speedup, so they tell whether
+/// the machine was idle while each program measured.
+const UNCOORDINATED: [(&str, &str); 2] = [RUST_ALONE, ("python", "rust-releasing-gil")];
+/// The share of the ideal speedup below which an uncoordinated series says the machine was busy:
+/// on an idle machine they come within a few percent of it.
+const IDLE_SHARE: f64 = 0.85;
 
 /// The line a chapter includes a generated file with, e.g. `{{#include img/gil-scaling.svg}}`.
 pub fn include(path: &str) -> String {
@@ -184,11 +191,86 @@ pub fn machine(rows: &[Row]) -> String {
         }
     }
     format!(
-        "They were measured on {}, with {}. {}\n",
+        "They were measured on {}, with {}. {}{}\n",
         and_list(&dates),
         and_list(&machines),
-        runs(rows)
+        runs(rows),
+        busy(rows)
     )
+}
+
+/// A warning, when a series that needs no coordination fell well short of the ideal speedup: then
+/// other work kept the cores busy during the measurement, and every speedup understates what an
+/// idle machine gives. Empty otherwise.
+fn busy(rows: &[Row]) -> String {
+    let most = worker_counts(rows).last().copied().unwrap_or(1);
+    if most < 2 {
+        return String::new();
+    }
+    let short: Vec<String> = UNCOORDINATED
+        .into_iter()
+        .filter_map(|key| row(rows, key, most))
+        .filter(|r| r.speedup < IDLE_SHARE * most as f64)
+        .map(|r| {
+            format!(
+                "{} (*{}*)",
+                speedup(r.speedup),
+                label(&r.language, &r.variant)
+            )
+        })
+        .collect();
+    if short.is_empty() {
+        return String::new();
+    }
+    let speedups = if short.len() == 1 {
+        "a speedup"
+    } else {
+        "speedups"
+    };
+    format!(
+        " Other work kept the cores busy during this measurement: {most} workers that need no \
+         coordination at all reached {speedups} of only {}, where an idle machine brings them \
+         close to the ideal {most}. So the speedups here understate what an idle machine gives, \
+         and the shapes described below may not show in them.",
+        and_list(&short)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::results::{Row, with_speedups};
+
+    fn rows(two_workers: f64) -> Vec<Row> {
+        with_speedups(
+            [1.0, two_workers]
+                .iter()
+                .zip(1..)
+                .map(|(seconds, workers)| {
+                    Row::measured(
+                        "rust",
+                        "no-shared-state",
+                        workers,
+                        100,
+                        *seconds,
+                        "CPU",
+                        2,
+                        "2026-01-02",
+                    )
+                })
+                .collect(),
+        )
+    }
+
+    #[test]
+    fn the_machine_sentence_warns_only_when_uncoordinated_workers_fell_short() {
+        assert_eq!(busy(&rows(0.51)), "");
+        let warning = busy(&rows(0.8));
+        assert!(
+            warning.contains("a speedup of only 1.25 (*Rust, no shared state*)"),
+            "{warning}"
+        );
+    }
 }
 
 /// How many runs each median is of, by language: criterion's samples for Rust, rounds of every
