@@ -89,7 +89,7 @@ fn about(value: f64) -> String {
     let digits = rounded.to_string();
     let mut grouped = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             grouped.push(',');
         }
         grouped.push(c);
@@ -236,43 +236,6 @@ fn busy(rows: &[Row]) -> String {
     )
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::results::{Row, with_speedups};
-
-    fn rows(two_workers: f64) -> Vec<Row> {
-        with_speedups(
-            [1.0, two_workers]
-                .iter()
-                .zip(1..)
-                .map(|(seconds, workers)| {
-                    Row::measured(
-                        "rust",
-                        "no-shared-state",
-                        workers,
-                        100,
-                        *seconds,
-                        "CPU",
-                        2,
-                        "2026-01-02",
-                    )
-                })
-                .collect(),
-        )
-    }
-
-    #[test]
-    fn the_machine_sentence_warns_only_when_uncoordinated_workers_fell_short() {
-        assert_eq!(busy(&rows(0.51)), "");
-        let warning = busy(&rows(0.8));
-        assert!(
-            warning.contains("a speedup of only 1.25 (*Rust, no shared state*)"),
-            "{warning}"
-        );
-    }
-}
-
 /// How many runs each median is of, by language: criterion's samples for Rust, rounds of every
 /// configuration for CPython.
 fn runs(rows: &[Row]) -> String {
@@ -353,4 +316,41 @@ pub fn table(rows: &[Row]) -> String {
         out.push_str(&format!(" {cell} | {middle} |\n"));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::results::{Row, with_speedups};
+
+    fn rows(two_workers: f64) -> Vec<Row> {
+        with_speedups(
+            [1.0, two_workers]
+                .iter()
+                .zip(1..)
+                .map(|(seconds, workers)| {
+                    Row::measured(
+                        "rust",
+                        "no-shared-state",
+                        workers,
+                        100,
+                        *seconds,
+                        "CPU",
+                        2,
+                        "2026-01-02",
+                    )
+                })
+                .collect(),
+        )
+    }
+
+    #[test]
+    fn the_machine_sentence_warns_only_when_uncoordinated_workers_fell_short() {
+        assert_eq!(busy(&rows(0.51)), "");
+        let warning = busy(&rows(0.8));
+        assert!(
+            warning.contains("a speedup of only 1.25 (*Rust, no shared state*)"),
+            "{warning}"
+        );
+    }
 }
