@@ -1,6 +1,7 @@
 //! Draws the speedup chart as SVG: one line per language and variant, the ideal speedup for
-//! reference, a legend that gives every line's speedup at the most workers, and the machine and
-//! date underneath.
+//! reference, a whisker at each point with more than one worker that spans the middle half of the
+//! measured speedups (where the CSV has them), a legend that gives every line's speedup at the most
+//! workers, and the machine and date underneath.
 //!
 //! The chapter includes the SVG into its page (it is not an `<img>`), so that the chart takes its
 //! colours from the page: its text, axes and ideal line are drawn in `currentColor`, the theme's
@@ -54,7 +55,11 @@ pub struct Words {
     cores: &'static str,
     one_core: &'static str,
     measured: &'static str,
+    /// The steps of a run, `{steps}`: the counts joined by `or`.
     steps: &'static str,
+    or: &'static str,
+    /// What the points and the whiskers are.
+    spread: &'static str,
     /// Each series' name, by language and variant, as the chapter's table names it.
     pub names: &'static [(&'static str, &'static str, &'static str)],
 }
@@ -69,7 +74,9 @@ pub const ENGLISH: Words = Words {
     cores: "{cpu}, {n} cores",
     one_core: "{cpu}, 1 core",
     measured: "{machines}; measured {dates}.",
-    steps: "{steps} steps per run, split over the workers; median of the runs.",
+    steps: "{steps} steps per run, split over the workers.",
+    or: " or ",
+    spread: "Points are medians; whiskers span the middle half of the measured speedups.",
     names: ENGLISH_NAMES,
 };
 
@@ -82,6 +89,16 @@ pub const ENGLISH_NAMES: &[(&str, &str, &str)] = &[
     ("rust", "atomics", "Rust, one atomic"),
     ("python", "threads", "Python, threads"),
     ("python", "processes", "Python, processes"),
+    (
+        "python",
+        "rust-holding-gil",
+        "Python threads calling Rust, GIL held",
+    ),
+    (
+        "python",
+        "rust-releasing-gil",
+        "Python threads calling Rust, GIL released",
+    ),
 ];
 
 /// The Korean edition's words, in the terms of `po/GLOSSARY.md`; the series' names are those the
@@ -96,7 +113,9 @@ pub const KOREAN: Words = Words {
     cores: "{cpu}, 코어 {n}개",
     one_core: "{cpu}, 코어 1개",
     measured: "{machines}; {dates} 측정.",
-    steps: "실행마다 {steps}단계를 워커들이 나눠 맡음; 여러 실행의 중앙값.",
+    steps: "실행마다 {steps}단계를 워커들이 나눠 맡음.",
+    or: " 또는 ",
+    spread: "점은 중앙값, 수염은 측정된 속도 향상의 가운데 절반 범위.",
     names: &[
         ("rust", "no-shared-state", "러스트, 공유 상태 없음"),
         ("rust", "global-lock", "러스트, 전역 락 하나"),
@@ -105,6 +124,16 @@ pub const KOREAN: Words = Words {
         ("rust", "atomics", "러스트, 아토믹 하나"),
         ("python", "threads", "파이썬, 스레드"),
         ("python", "processes", "파이썬, 프로세스"),
+        (
+            "python",
+            "rust-holding-gil",
+            "파이썬 스레드에서 러스트 호출, GIL 유지",
+        ),
+        (
+            "python",
+            "rust-releasing-gil",
+            "파이썬 스레드에서 러스트 호출, GIL 해제",
+        ),
     ],
 };
 
@@ -155,13 +184,15 @@ struct Style {
 pub const FALLBACK_COLOUR: &str = "#777777";
 
 /// Every colour a series may be drawn in, for the contrast test.
-pub const COLOURS: [&str; 7] = [
+pub const COLOURS: [&str; 9] = [
     "#0072B2",
     "#C85A00",
     "#00876A",
     "#B0508A",
     "#9A7000",
     "#7B61C4",
+    "#D1343C",
+    "#00829C",
     FALLBACK_COLOUR,
 ];
 
@@ -174,6 +205,8 @@ enum Marker {
     TriangleDown,
     Plus,
     Cross,
+    Hexagon,
+    Hourglass,
 }
 
 fn style(language: &str, variant: &str) -> Style {
@@ -186,6 +219,8 @@ fn style(language: &str, variant: &str) -> Style {
         ("rust", "atomics") => (COLOURS[3], TriangleDown, "12 3 3 3"),
         ("python", "threads") => (COLOURS[4], Plus, "8 3 2 3 2 3"),
         ("python", "processes") => (COLOURS[5], Cross, "1 3"),
+        ("python", "rust-holding-gil") => (COLOURS[6], Hexagon, "16 4"),
+        ("python", "rust-releasing-gil") => (COLOURS[7], Hourglass, "5 2 1 2"),
         _ => (FALLBACK_COLOUR, Circle, "4 2"),
     };
     Style {
@@ -320,6 +355,9 @@ fn footer(words: &Words, rows: &[Row]) -> Vec<String> {
     let dates: BTreeSet<&str> = rows.iter().map(|r| r.date.as_str()).collect();
     let steps: BTreeSet<u64> = rows.iter().map(|r| r.steps).collect();
     let steps: Vec<String> = steps.into_iter().map(grouped).collect();
+    let spread = rows
+        .iter()
+        .any(|r| r.workers > 1 && r.speedup_iqr.is_some());
     let width = WIDTH - 2.0 * PAD;
     let mut lines = wrap(
         &fill(
@@ -333,11 +371,28 @@ fn footer(words: &Words, rows: &[Row]) -> Vec<String> {
         width,
     );
     lines.extend(wrap(
-        &fill(words.steps, &[("steps", &steps.join(" / "))]),
+        &fill(words.steps, &[("steps", &steps.join(words.or))]),
         FONT,
         width,
     ));
+    if spread {
+        lines.extend(wrap(words.spread, FONT, width));
+    }
     lines
+}
+
+/// The whiskers' spread of a row, where there is one to draw: one worker's speedup is 1 by
+/// definition, and a spread of nothing would draw a dot.
+fn whisker(row: &Row) -> Option<(f64, f64)> {
+    row.speedup_iqr
+        .filter(|(low, high)| row.workers > 1 && high > low && low.is_finite() && high.is_finite())
+}
+
+/// How far a series' whiskers are moved sideways from its points, so that the whiskers of series
+/// that end near each other stand side by side instead of on top of each other.
+fn dodge(index: usize, count: usize) -> f64 {
+    const WHISKER_GAP: f64 = 4.0;
+    (index as f64 - (count as f64 - 1.0) / 2.0) * WHISKER_GAP
 }
 
 pub fn render(rows: &[Row]) -> String {
@@ -345,7 +400,8 @@ pub fn render(rows: &[Row]) -> String {
     let max_workers = rows.iter().map(|r| r.workers).max().unwrap_or(1);
     let top_speedup = rows
         .iter()
-        .map(|r| r.speedup)
+        .flat_map(|r| [Some(r.speedup), whisker(r).map(|w| w.1)])
+        .flatten()
         .filter(|s| s.is_finite())
         .fold(max_workers as f64, f64::max);
     // The y axis ends on the first half-step above every point.
@@ -500,6 +556,22 @@ pub fn render(rows: &[Row]) -> String {
         ));
         for r in points {
             put(marker(x(r.workers as f64), y(r.speedup), style.marker));
+        }
+        // Thinner than the line and solid, with short caps, beside the point.
+        for r in points {
+            if let Some((low, high)) = whisker(r) {
+                let wx = x(r.workers as f64) + dodge(index, series.len());
+                put(format!(
+                    "<path d=\"M{} {}V{}M{} {}h5M{} {}h5\" stroke-width=\"1.5\"/>\n",
+                    n(wx),
+                    n(y(low)),
+                    n(y(high)),
+                    n(wx - 2.5),
+                    n(y(low)),
+                    n(wx - 2.5),
+                    n(y(high))
+                ));
+            }
         }
         put(marker(PAD + SWATCH / 2.0, row_y, style.marker));
         put("</g>\n".to_owned());
@@ -712,6 +784,29 @@ fn marker(cx: f64, cy: f64, marker: Marker) -> String {
             "<path d=\"M{} {}l10 10m0-10l-10 10\"/>",
             n(cx - 5.0),
             n(cy - 5.0)
+        ),
+        Marker::Hexagon => write!(
+            out,
+            "{}",
+            p(&[
+                (cx - 6.0, cy),
+                (cx - 3.0, cy - 5.5),
+                (cx + 3.0, cy - 5.5),
+                (cx + 6.0, cy),
+                (cx + 3.0, cy + 5.5),
+                (cx - 3.0, cy + 5.5)
+            ])
+        ),
+        // Two triangles meeting at their tips: the polygon crosses itself.
+        Marker::Hourglass => write!(
+            out,
+            "{}",
+            p(&[
+                (cx - 5.0, cy - 6.0),
+                (cx + 5.0, cy - 6.0),
+                (cx - 5.0, cy + 6.0),
+                (cx + 5.0, cy + 6.0)
+            ])
         ),
     };
     out

@@ -6,7 +6,7 @@ use std::time::SystemTime;
 
 use serde::Deserialize;
 
-use crate::results::{Row, with_speedups};
+use crate::results::{Row, quartiles, ratio_quartiles, with_speedups};
 use crate::variants::Variant;
 use crate::workload::max_threads;
 
@@ -34,6 +34,26 @@ struct Estimate {
     point_estimate: f64,
 }
 
+/// criterion's `sample.json`: each sample's number of iterations and their total time, in
+/// nanoseconds.
+#[derive(Deserialize)]
+struct Samples {
+    iters: Vec<f64>,
+    times: Vec<f64>,
+}
+
+impl Samples {
+    /// The time of one iteration in each sample, in seconds: the values criterion's median is
+    /// the median of.
+    fn seconds(&self) -> Vec<f64> {
+        self.iters
+            .iter()
+            .zip(&self.times)
+            .map(|(iters, nanos)| nanos / iters / 1e9)
+            .collect()
+    }
+}
+
 /// The part of criterion's `benchmark.json` we use.
 #[derive(Deserialize)]
 struct Benchmark {
@@ -56,6 +76,8 @@ pub fn rust_rows(home: &Path) -> Result<Vec<Row>, String> {
     let cpu = cpu_model();
     let cores = max_threads();
     let mut rows = Vec::new();
+    // Each row's per-iteration sample times, in the order of `rows`.
+    let mut samples: Vec<Vec<f64>> = Vec::new();
     for variant in Variant::ALL {
         // Only the thread counts this machine runs: a folder left by a run on a machine with more
         // cores must not slip into the chart.
@@ -80,16 +102,22 @@ pub fn rust_rows(home: &Path) -> Result<Vec<Row>, String> {
             let measured_on = fs::metadata(&estimates_file)
                 .and_then(|m| m.modified())
                 .map_err(|e| format!("{}: {e}", estimates_file.display()))?;
-            rows.push(Row::measured(
-                "rust",
-                variant.name(),
-                threads,
-                steps,
-                estimates.median.point_estimate / 1e9,
-                &cpu,
-                cores,
-                &day(measured_on),
-            ));
+            let seconds = read_json::<Samples>(&dir.join("new/sample.json"))?.seconds();
+            let seconds_iqr = quartiles(&seconds).map(|[q1, _, q3]| (q1, q3));
+            rows.push(
+                Row::measured(
+                    "rust",
+                    variant.name(),
+                    threads,
+                    steps,
+                    estimates.median.point_estimate / 1e9,
+                    &cpu,
+                    cores,
+                    &day(measured_on),
+                )
+                .with_runs(seconds.len(), seconds_iqr),
+            );
+            samples.push(seconds);
         }
     }
     if rows.is_empty() {
@@ -98,7 +126,20 @@ pub fn rust_rows(home: &Path) -> Result<Vec<Row>, String> {
             home.join(GROUP).display()
         ));
     }
-    Ok(with_speedups(rows))
+    let mut rows = with_speedups(rows);
+    // criterion measures one configuration after the other, so no sample has a one-thread partner
+    // taken at the same time: the speedup and its spread are over every pair of samples.
+    for i in 0..rows.len() {
+        let single =
+            (0..rows.len()).find(|&j| rows[j].variant == rows[i].variant && rows[j].workers == 1);
+        if let Some([q1, median, q3]) =
+            single.and_then(|single| ratio_quartiles(&samples[single], &samples[i]))
+        {
+            rows[i].speedup = median;
+            rows[i].speedup_iqr = Some((q1, q3));
+        }
+    }
+    Ok(rows)
 }
 
 /// `YYYY-MM-DD`, UTC.

@@ -1,6 +1,7 @@
 //! The figures and facts the GIL chapter quotes, generated from the chart's CSV so that they cannot
-//! go stale: the chart's summary in words, the table of throughputs and speedups, and the sentence
-//! that names the machine and the day of the measurement. They are written beside the SVG by
+//! go stale: the chart's summary in words, the table of throughputs and speedups with their spread,
+//! the sentences that name the machine, the day and the number of runs, and the sentence that
+//! compares one CPython thread with one Rust thread. They are written beside the SVG by
 //! `cargo run -p gil-bench --bin chart` and included by the chapter, which includes the SVG itself
 //! too ([`CHART_PATH`]).
 
@@ -19,8 +20,22 @@ pub const CHART_PATH: &str = "src/img/gil-scaling.svg";
 pub const FIGURE_PATH: &str = "src/img/gil-scaling-figure.txt";
 /// The table of figures.
 pub const TABLE_PATH: &str = "src/img/gil-scaling-table.txt";
-/// The sentence that names the machine and the day of the measurement, as the CSV records them.
+/// The sentences that name the machine and the day of the measurement, as the CSV records them,
+/// and how many runs each median is of.
 pub const MACHINE_PATH: &str = "src/img/gil-scaling-machine.txt";
+/// The sentence that compares one CPython thread's throughput with one Rust thread's.
+pub const GAP_PATH: &str = "src/img/gil-scaling-gap.txt";
+
+/// The series the gap sentence compares: CPython's threads, and Rust with nothing shared.
+const PYTHON_THREADS: (&str, &str) = ("python", "threads");
+const RUST_ALONE: (&str, &str) = ("rust", "no-shared-state");
+/// The series whose workers need no coordination at all, one timed by criterion and one by the
+/// Python script: only a busy machine keeps them from the ideal speedup, so they tell whether
+/// the machine was idle while each program measured.
+const UNCOORDINATED: [(&str, &str); 2] = [RUST_ALONE, ("python", "rust-releasing-gil")];
+/// The share of the ideal speedup below which an uncoordinated series says the machine was busy:
+/// on an idle machine they come within a few percent of it.
+const IDLE_SHARE: f64 = 0.85;
 
 /// The line a chapter includes a generated file with, e.g. `{{#include img/gil-scaling.svg}}`.
 pub fn include(path: &str) -> String {
@@ -56,6 +71,30 @@ fn row<'r>(rows: &'r [Row], (language, variant): (&str, &str), workers: usize) -
 /// A speedup as the book quotes it: two decimals.
 pub fn speedup(value: f64) -> String {
     format!("{value:.2}")
+}
+
+/// The middle half of a row's speedups, `1.85–1.97`, where the CSV has it.
+pub fn spread(row: &Row) -> Option<String> {
+    row.speedup_iqr
+        .map(|(low, high)| format!("{}–{}", speedup(low), speedup(high)))
+}
+
+/// A count rounded to two significant digits and grouped by thousands: 8,259 is 8,300.
+fn about(value: f64) -> String {
+    if !value.is_finite() || value < 1.0 {
+        return format!("{value:.0}");
+    }
+    let unit = 10f64.powi(value.log10().floor() as i32 - 1);
+    let rounded = ((value / unit).round() * unit) as u64;
+    let digits = rounded.to_string();
+    let mut grouped = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    grouped
 }
 
 /// A throughput in thousands of steps per second: grouped whole thousands from 100,000 on, one
@@ -95,13 +134,19 @@ pub fn figure(rows: &[Row]) -> String {
         .into_iter()
         .filter_map(|key| {
             let r = row(rows, key, most)?;
-            Some(format!("{} {}", label(key.0, key.1), speedup(r.speedup)))
+            let spread = spread(r).map_or_else(String::new, |s| format!(" ({s})"));
+            Some(format!(
+                "{} {}{spread}",
+                label(key.0, key.1),
+                speedup(r.speedup)
+            ))
         })
         .collect();
     let counts = and_list(&counts.iter().map(usize::to_string).collect::<Vec<_>>());
     format!(
         "<p id=\"{SUMMARY_ID}\" hidden>Line chart of speedup against the number of threads or \
-         processes, {counts}, on {cores} cores. Speedup with {most}: {}.</p>\n",
+         processes, {counts}, on {cores} cores. Median speedup with {most}, and in brackets the \
+         middle half of the measured speedups: {}.</p>\n",
         speedups.join("; ")
     )
 }
@@ -146,22 +191,116 @@ pub fn machine(rows: &[Row]) -> String {
         }
     }
     format!(
-        "They were measured on {}, with {}.\n",
+        "They were measured on {}, with {}. {}{}\n",
         and_list(&dates),
-        and_list(&machines)
+        and_list(&machines),
+        runs(rows),
+        busy(rows)
     )
 }
 
-/// The table of throughputs, in thousands of steps per second for each worker count, and the
-/// speedup at the most workers.
+/// A warning, when a series that needs no coordination fell well short of the ideal speedup: then
+/// other work kept the cores busy during the measurement, and every speedup understates what an
+/// idle machine gives. Empty otherwise.
+fn busy(rows: &[Row]) -> String {
+    let most = worker_counts(rows).last().copied().unwrap_or(1);
+    if most < 2 {
+        return String::new();
+    }
+    let short: Vec<String> = UNCOORDINATED
+        .into_iter()
+        .filter_map(|key| row(rows, key, most))
+        .filter(|r| r.speedup < IDLE_SHARE * most as f64)
+        .map(|r| {
+            format!(
+                "{} (*{}*)",
+                speedup(r.speedup),
+                label(&r.language, &r.variant)
+            )
+        })
+        .collect();
+    if short.is_empty() {
+        return String::new();
+    }
+    let speedups = if short.len() == 1 {
+        "a speedup"
+    } else {
+        "speedups"
+    };
+    format!(
+        " Other work kept the cores busy during this measurement: {most} workers that need no \
+         coordination at all reached {speedups} of only {}, where an idle machine brings them \
+         close to the ideal {most}. So the speedups here understate what an idle machine gives, \
+         and the shapes described below may not show in them.",
+        and_list(&short)
+    )
+}
+
+/// How many runs each median is of, by language: criterion's samples for Rust, rounds of every
+/// configuration for CPython.
+fn runs(rows: &[Row]) -> String {
+    let mut languages: Vec<(&str, BTreeSet<usize>)> = Vec::new();
+    for row in rows {
+        match languages.iter_mut().find(|(l, _)| *l == row.language) {
+            Some((_, counts)) => {
+                counts.insert(row.runs);
+            }
+            None => languages.push((&row.language, BTreeSet::from([row.runs]))),
+        }
+    }
+    let parts: Vec<String> = languages
+        .into_iter()
+        .map(|(language, counts)| {
+            let what = if language == "rust" {
+                "samples"
+            } else {
+                "rounds"
+            };
+            let counts: Vec<String> = counts.iter().map(usize::to_string).collect();
+            format!(
+                "{} {what} ({})",
+                counts.join(" or "),
+                crate::chart::language_name(language)
+            )
+        })
+        .collect();
+    format!("Each figure is the median of {}.", or_list(&parts))
+}
+
+fn or_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} or {last}", init.join(", ")),
+    }
+}
+
+/// The sentence that compares one CPython thread with one Rust thread, each alone: how many steps
+/// per second each does, and how many times as many Rust does. Empty when the CSV lacks either.
+pub fn gap(rows: &[Row]) -> String {
+    let (Some(python), Some(rust)) = (row(rows, PYTHON_THREADS, 1), row(rows, RUST_ALONE, 1))
+    else {
+        return String::new();
+    };
+    format!(
+        "One CPython thread does about {} steps per second, one Rust thread about {}: {:.0} times \
+         as many.\n",
+        about(python.steps_per_second),
+        about(rust.steps_per_second),
+        rust.steps_per_second / python.steps_per_second
+    )
+}
+
+/// The table of throughputs, in thousands of steps per second for each worker count, the median
+/// speedup at the most workers, and the middle half of its measured speedups.
 pub fn table(rows: &[Row]) -> String {
     let counts = worker_counts(rows);
     let mut out = String::from("| Variant |");
     for n in &counts {
         out.push_str(&format!(" {n} |"));
     }
-    out.push_str(" Speedup |\n|---|");
-    out.push_str(&"---:|".repeat(counts.len() + 1));
+    out.push_str(" Speedup | Middle half |\n|---|");
+    out.push_str(&"---:|".repeat(counts.len() + 2));
     out.push('\n');
     let most = counts.last().copied().unwrap_or(1);
     for key in series(rows) {
@@ -171,8 +310,47 @@ pub fn table(rows: &[Row]) -> String {
                 row(rows, key, n).map_or("–".to_owned(), |r| thousands(r.steps_per_second));
             out.push_str(&format!(" {cell} |"));
         }
-        let cell = row(rows, key, most).map_or("–".to_owned(), |r| speedup(r.speedup));
-        out.push_str(&format!(" {cell} |\n"));
+        let last = row(rows, key, most);
+        let cell = last.map_or("–".to_owned(), |r| speedup(r.speedup));
+        let middle = last.and_then(spread).unwrap_or_else(|| "–".to_owned());
+        out.push_str(&format!(" {cell} | {middle} |\n"));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::results::{Row, with_speedups};
+
+    fn rows(two_workers: f64) -> Vec<Row> {
+        with_speedups(
+            [1.0, two_workers]
+                .iter()
+                .zip(1..)
+                .map(|(seconds, workers)| {
+                    Row::measured(
+                        "rust",
+                        "no-shared-state",
+                        workers,
+                        100,
+                        *seconds,
+                        "CPU",
+                        2,
+                        "2026-01-02",
+                    )
+                })
+                .collect(),
+        )
+    }
+
+    #[test]
+    fn the_machine_sentence_warns_only_when_uncoordinated_workers_fell_short() {
+        assert_eq!(busy(&rows(0.51)), "");
+        let warning = busy(&rows(0.8));
+        assert!(
+            warning.contains("a speedup of only 1.25 (*Rust, no shared state*)"),
+            "{warning}"
+        );
+    }
 }

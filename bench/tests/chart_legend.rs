@@ -47,6 +47,51 @@ fn every_variant_has_a_label_in_the_legend() {
     }
 }
 
+/// Every series the chart names, CPython's included, has a style of its own.
+#[test]
+fn every_named_series_has_a_style() {
+    let rows = with_speedups(
+        chart::ENGLISH_NAMES
+            .iter()
+            .flat_map(|(language, variant, _)| {
+                (1..=2).map(move |workers| {
+                    Row::measured(
+                        language,
+                        variant,
+                        workers,
+                        100,
+                        1.0 / workers as f64,
+                        "CPU",
+                        2,
+                        "2026-01-02",
+                    )
+                })
+            })
+            .collect(),
+    );
+    let svg = chart::render(&rows);
+    assert!(
+        !svg.contains(chart::FALLBACK_COLOUR),
+        "a series of chart::ENGLISH_NAMES has no style in chart.rs's `style`:\n{svg}"
+    );
+}
+
+/// A whisker spans the middle half of the speedups of each point with more than one worker, where
+/// the CSV has one; the footer then says what whiskers are.
+#[test]
+fn points_with_a_spread_have_whiskers() {
+    let mut rows = rows(&[Variant::NoSharedState, Variant::GlobalLock]);
+    let without = chart::render(&rows);
+    assert!(!without.contains("whiskers"), "{without}");
+    for row in &mut rows {
+        row.speedup_iqr = Some((row.speedup - 0.1, row.speedup + 0.1));
+    }
+    let svg = chart::render(&rows);
+    // Two series with two workers each; one worker's speedup is 1 by definition.
+    assert_eq!(svg.matches("\" stroke-width=\"1.5\"/>").count(), 2, "{svg}");
+    assert!(svg.contains("whiskers span the middle half"), "{svg}");
+}
+
 #[test]
 fn a_variant_missing_from_the_csv_is_left_out_of_the_chart() {
     let measured: Vec<Variant> = Variant::ALL

@@ -1,11 +1,10 @@
 //! `cargo run -p gil-bench --bin chart`: collects the Rust results from `target/criterion/` into
 //! `bench/results/rust.csv`, merges them with `bench/results/python.csv`, and writes the chart of
 //! the GIL chapter, `src/img/gil-scaling.svg`, the CSV it is drawn from, and the chart's summary,
-//! the table of figures and the sentence naming the machine, which the chapter includes (all
-//! beside the SVG).
+//! the table of figures, the sentences naming the machine and the sentence comparing CPython's
+//! throughput with Rust's, which the chapter includes (all beside the SVG).
 //!
-//! With `--svg-only`, it only redraws the SVG, the summary, the table and the machine's sentence
-//! from the committed CSV.
+//! With `--svg-only`, it only redraws the SVG and those texts from the committed CSV.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -48,6 +47,7 @@ fn run(svg_only: bool) -> Result<(), String> {
     write(&root.join(figures::CHART_PATH), &chart::render(&rows))?;
     write(&root.join(figures::FIGURE_PATH), &figures::figure(&rows))?;
     write(&root.join(figures::MACHINE_PATH), &figures::machine(&rows))?;
+    write(&root.join(figures::GAP_PATH), &figures::gap(&rows))?;
     write(&root.join(figures::TABLE_PATH), &figures::table(&rows))
 }
 
