@@ -1,31 +1,41 @@
-//! `hotloop`: the GIL chapter's workload (bench/src/workload.rs), callable from Python.
+//! `hotloop`: the GIL chapter's workload (bench/src/workload.rs), callable
+//! from Python.
 //!
-//! `sum_steps_holding_gil` keeps the GIL for the whole computation, as a naive extension does;
-//! `sum_steps_releasing_gil` lets go of it with `Python::detach`, so that other Python threads run
-//! meanwhile. Both add the same steps with wrapping addition, like every variant of the benchmark.
+//! `sum_steps_holding_gil` keeps the GIL for the whole computation, as a naive
+//! extension does; `sum_steps_releasing_gil` lets go of it with
+//! `Python::detach`, so that other Python threads run meanwhile. Both add the
+//! same steps with wrapping addition, like every variant of the benchmark.
 
+// ANCHOR: functions
 use std::ops::Range;
 
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 
-/// The wrapping sum of the steps seeded by `start..stop`, computed while holding the GIL.
+/// The wrapping sum of the steps seeded by `start..stop`, computed while
+/// holding the GIL.
 #[pyfunction]
 fn sum_steps_holding_gil(start: u64, stop: u64) -> PyResult<u64> {
     Ok(sum_steps(seeds(start, stop)?))
 }
 
-/// The same sum, computed with the GIL released: the closure gets plain integers and no Python
-/// object, which `detach`'s `Send` bound checks at compile time.
+/// The same sum, computed with the GIL released: the closure gets plain
+/// integers and no Python object, which `detach`'s `Send` bound checks at
+/// compile time.
 #[pyfunction]
-fn sum_steps_releasing_gil(py: Python<'_>, start: u64, stop: u64) -> PyResult<u64> {
+fn sum_steps_releasing_gil(
+    py: Python<'_>,
+    start: u64,
+    stop: u64,
+) -> PyResult<u64> {
     let seeds = seeds(start, stop)?;
     Ok(py.detach(|| sum_steps(seeds)))
 }
 
-/// The `(start, stop)` seeds of each of `workers` even shares of `0..total`, as the benchmark
-/// splits them. Zero workers is a caller's mistake that Rust reports by panicking, which Python
-/// receives as `pyo3_runtime.PanicException`.
+/// The `(start, stop)` seeds of each of `workers` even shares of `0..total`,
+/// as the benchmark splits them. Zero workers is a caller's mistake that Rust
+/// reports by panicking, which Python receives as
+/// `pyo3_runtime.PanicException`.
 #[pyfunction]
 fn shares(total: u64, workers: usize) -> Vec<(u64, u64)> {
     assert!(workers > 0, "cannot split {total} steps over zero workers");
@@ -37,7 +47,8 @@ fn shares(total: u64, workers: usize) -> Vec<(u64, u64)> {
         .collect()
 }
 
-/// A bad range is the caller's error to handle, so it is a `ValueError`, not a panic.
+/// A bad range is the caller's error to handle, so it is a `ValueError`, not
+/// a panic.
 fn seeds(start: u64, stop: u64) -> PyResult<Range<u64>> {
     if start > stop {
         return Err(PyValueError::new_err(format!(
@@ -50,9 +61,12 @@ fn seeds(start: u64, stop: u64) -> PyResult<Range<u64>> {
 fn sum_steps(seeds: Range<u64>) -> u64 {
     seeds.fold(0, |total, seed| total.wrapping_add(gil_bench::step(seed)))
 }
+// ANCHOR_END: functions
 
+// ANCHOR: module
 #[pymodule]
 mod hotloop {
     #[pymodule_export]
     use super::{shares, sum_steps_holding_gil, sum_steps_releasing_gil};
 }
+// ANCHOR_END: module
