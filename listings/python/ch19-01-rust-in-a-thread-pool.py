@@ -25,14 +25,15 @@ def call_rust(sum_steps, ready, start, stop):
 
 
 def run(pool, sum_steps, label):
+    say(f"[main] {sum_steps.__name__} on {WORKERS} threads")
     ready = threading.Barrier(WORKERS)
     wall, cpu = time.perf_counter(), time.process_time()
     futures = [
         pool.submit(call_rust, sum_steps, ready, start, stop)
         for start, stop in hotloop.shares(STEPS, WORKERS)
     ]
-    # main is a Python thread too: it prints whenever it gets the GIL.
-    while wait(futures, timeout=0.02).not_done:
+    # main is a Python thread too: it prints only when it gets the GIL.
+    while wait(futures, timeout=0.01).not_done:
         say("[main] waiting")
     wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
     total = sum(f.result() for f in futures) % 2**64  # Rust's wrapping sum
