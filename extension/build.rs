@@ -11,10 +11,12 @@ use std::path::PathBuf;
 fn main() {
     println!("cargo::rerun-if-env-changed=HOTLOOP_EXERCISE");
     println!("cargo::rustc-check-cfg=cfg(hotloop_exercise)");
-    let Some(file) = env::var_os("HOTLOOP_EXERCISE").filter(|f| !f.is_empty()) else {
+    let Some(file) = env::var_os("HOTLOOP_EXERCISE").filter(|f| !f.is_empty())
+    else {
         return;
     };
-    let manifest = PathBuf::from(env::var_os("CARGO_MANIFEST_DIR").expect("set by cargo"));
+    let manifest =
+        PathBuf::from(env::var_os("CARGO_MANIFEST_DIR").expect("set by cargo"));
     let file = manifest.join(file);
     assert!(
         file.is_file(),
@@ -26,6 +28,7 @@ fn main() {
         "#[path = {:?}]\nmod sum_after_gate;\n",
         file.display().to_string()
     );
-    fs::write(out.join("sum_after_gate.rs"), declaration).expect("OUT_DIR is writable");
+    fs::write(out.join("sum_after_gate.rs"), declaration)
+        .expect("OUT_DIR is writable");
     println!("cargo::rustc-cfg=hotloop_exercise");
 }

@@ -399,10 +399,12 @@ fn check_listing(
     if !found.run.contains(&command) {
         problems.push(format!("caption does not say `{command}`"));
     }
-    if python != found.folded {
+    if listing.folded() != found.folded {
         problems.push(
-            if python {
+            if listing.folded() {
                 "a Python counterpart that is not folded in a closed <details class=\"python\">"
+            } else if python {
+                "a program that calls the extension, its chapter's subject, folded away in a <details class=\"python\">"
             } else {
                 "a Rust listing folded away in a <details class=\"python\">"
             }

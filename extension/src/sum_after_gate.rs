@@ -10,6 +10,13 @@ use crate::gate::Gate;
 ///
 /// Another Python thread opens the gate, and calling `gate.open()` takes the GIL.
 #[pyfunction]
-pub fn sum_after_gate(py: Python<'_>, gate: &Bound<'_, Gate>, start: u64, stop: u64) -> u64 {
-    todo!("wait for the gate, then add up the steps, letting other Python threads run meanwhile")
+pub fn sum_after_gate(
+    py: Python<'_>,
+    gate: &Bound<'_, Gate>,
+    start: u64,
+    stop: u64,
+) -> u64 {
+    todo!(
+        "wait for the gate, then add up the steps, letting other Python threads run meanwhile"
+    )
 }

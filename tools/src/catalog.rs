@@ -80,12 +80,24 @@ impl Listing {
         }
     }
 
-    /// The command that runs it, as its caption gives it.
+    /// The command that runs it, as its caption gives it. A program that imports the extension
+    /// runs under the interpreter of the virtual environment chapter 19 has the reader make,
+    /// `.venv` at the repository's root, into which maturin installs the extension.
     pub fn run_command(&self) -> String {
         match self.language {
             Language::Rust => format!("cargo run -p listings --bin {}", self.name),
+            Language::Python if self.extension => {
+                format!(".venv/bin/python {}", self.source_file())
+            }
             Language::Python => format!("python3 {}", self.source_file()),
         }
+    }
+
+    /// Whether its chapter shows it folded in a `<details class="python">`: a Python counterpart
+    /// is, under the Rust listing it replaces; a program that calls the extension is not, as it is
+    /// its chapter's subject and replaces no Rust listing.
+    pub fn folded(&self) -> bool {
+        self.language == Language::Python && !self.extension
     }
 
     pub fn output_path(&self, root: &Path) -> PathBuf {

@@ -609,16 +609,23 @@ fn check_caption(
             listing.label()
         ));
     }
-    // A Python counterpart is folded, so that the page is no longer for readers who skip it.
+    // A Python counterpart is folded, so that the page is no longer for readers who skip it; a
+    // program that calls the extension is its chapter's subject, and is not.
     let opened = before[..start]
         .iter()
         .rposition(|l| l.starts_with("<details"));
     let closed = before[..start]
         .iter()
         .rposition(|l| l.starts_with("</details>"));
-    if listing.language == Language::Python && opened <= closed {
+    if listing.folded() && opened <= closed {
         return Some(format!(
             "{}: a Python counterpart goes inside a `<details class=\"python\">` block",
+            listing.label()
+        ));
+    }
+    if listing.language == Language::Python && !listing.folded() && opened > closed {
+        return Some(format!(
+            "{}: a program that calls the extension is its chapter's subject: show it outside any `<details>` block",
             listing.label()
         ));
     }

@@ -19,7 +19,9 @@ pub const PYTHON: &str = "python3";
 /// environment is kept out: `-I` ignores every `PYTHON*` variable (`PYTHONWARNINGS`,
 /// `PYTHONUNBUFFERED`, ...) and the user's site-packages, `-u` hands each write to the pipe at
 /// once, as a terminal would show it, and `-X utf8` fixes the encoding. A counterpart that imports
-/// the PyO3 extension runs under the interpreter of the extension's virtual environment, built first.
+/// the PyO3 extension runs under the interpreter of the extension's virtual environment, built first;
+/// Rust code runs inside it, so Rust's backtrace variables are kept out too, as for a listing binary
+/// ([`crate::run::run`]): a panic then prints its message and the one-line note, not a backtrace.
 pub fn command(root: &Path, listing: &Listing) -> Result<Command, String> {
     let mut command = if listing.extension {
         Command::new(crate::extension::python(root)?)
@@ -28,6 +30,8 @@ pub fn command(root: &Path, listing: &Listing) -> Result<Command, String> {
     };
     command
         .current_dir(root)
+        .env_remove("RUST_BACKTRACE")
+        .env_remove("RUST_LIB_BACKTRACE")
         .args(["-I", "-u", "-X", "utf8"])
         .arg(listing.source_file());
     Ok(command)
