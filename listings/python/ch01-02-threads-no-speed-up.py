@@ -3,7 +3,7 @@
 import threading
 import time
 
-LIMIT = 80_000
+LIMIT = 40_000
 CHUNKS = 4
 
 

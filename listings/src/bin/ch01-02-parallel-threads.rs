@@ -10,7 +10,7 @@ fn count_primes(from: u64, to: u64) -> usize {
         .count()
 }
 
-const LIMIT: u64 = 300_000;
+const LIMIT: u64 = 200_000;
 const CHUNKS: u64 = 4;
 
 fn main() {

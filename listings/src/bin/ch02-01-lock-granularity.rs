@@ -4,7 +4,7 @@ use std::time::{Duration, Instant};
 use parking_lot::Mutex;
 
 const THREADS: usize = 4;
-const STEPS: u64 = 4_000;
+const STEPS: u64 = 1_000;
 
 /// One step of CPU-bound work: a few thousand rounds of an integer hash.
 fn work(seed: u64) -> u64 {
