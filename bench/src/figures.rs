@@ -25,14 +25,18 @@ pub const TABLE_PATH: &str = "src/img/gil-scaling-table.txt";
 pub const MACHINE_PATH: &str = "src/img/gil-scaling-machine.txt";
 /// The sentence that compares one CPython thread's throughput with one Rust thread's.
 pub const GAP_PATH: &str = "src/img/gil-scaling-gap.txt";
+/// The sentence of chapter 19 on CPython threads calling Rust, from [`calling_rust`].
+pub const CALLING_RUST_PATH: &str = "src/img/gil-scaling-calling-rust.txt";
 
 /// The series the gap sentence compares: CPython's threads, and Rust with nothing shared.
 const PYTHON_THREADS: (&str, &str) = ("python", "threads");
 const RUST_ALONE: (&str, &str) = ("rust", "no-shared-state");
+const RUST_HOLDING_GIL: (&str, &str) = ("python", "rust-holding-gil");
+const RUST_RELEASING_GIL: (&str, &str) = ("python", "rust-releasing-gil");
 /// The series whose workers need no coordination at all, one timed by criterion and one by the
 /// Python script: only a busy machine keeps them from the ideal speedup, so they tell whether
 /// the machine was idle while each program measured.
-const UNCOORDINATED: [(&str, &str); 2] = [RUST_ALONE, ("python", "rust-releasing-gil")];
+const UNCOORDINATED: [(&str, &str); 2] = [RUST_ALONE, RUST_RELEASING_GIL];
 /// The share of the ideal speedup below which an uncoordinated series says the machine was busy:
 /// on an idle machine they come within a few percent of it.
 const IDLE_SHARE: f64 = 0.85;
@@ -288,6 +292,36 @@ pub fn gap(rows: &[Row]) -> String {
         about(python.steps_per_second),
         about(rust.steps_per_second),
         rust.steps_per_second / python.steps_per_second
+    )
+}
+
+/// Chapter 19's sentence on CPython threads calling Rust: the speedups with the most workers,
+/// holding the GIL and releasing it, each with the middle half of its measured speedups, and how
+/// many times as many steps one thread does in Rust as in Python. Empty when the CSV lacks them.
+pub fn calling_rust(rows: &[Row]) -> String {
+    let most = worker_counts(rows).last().copied().unwrap_or(1);
+    let held = row(rows, RUST_HOLDING_GIL, most);
+    let released = row(rows, RUST_RELEASING_GIL, most);
+    let (Some(held), Some(released), Some(alone), Some(python)) = (
+        held,
+        released,
+        row(rows, RUST_RELEASING_GIL, 1),
+        row(rows, PYTHON_THREADS, 1),
+    ) else {
+        return String::new();
+    };
+    let with_spread = |r: &Row| match spread(r) {
+        Some(spread) => format!("{} (middle half {spread})", speedup(r.speedup)),
+        None => speedup(r.speedup),
+    };
+    format!(
+        "With {most} threads, CPython threads calling Rust reached a speedup of {} holding the \
+         GIL and {} releasing it. One thread calling Rust does about {} steps per second, {:.0} \
+         times as many as one CPython thread doing the steps in Python.\n",
+        with_spread(held),
+        with_spread(released),
+        about(alone.steps_per_second),
+        alone.steps_per_second / python.steps_per_second
     )
 }
 

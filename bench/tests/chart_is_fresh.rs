@@ -8,6 +8,8 @@ use gil_bench::{chart, figures, results};
 
 const CSV: &str = "src/img/gil-scaling.csv";
 const CHAPTER: &str = "src/ch02-gil-and-lock-granularity.md";
+/// Chapter 19 quotes the variants that call Rust from CPython threads.
+const PYO3_CHAPTER: &str = "src/ch19-rust-from-python-with-pyo3.md";
 /// The heading of the chapter's section that quotes the measurement.
 const MEASURED_SECTION: &str = "## Measured:";
 const REGENERATE: &str =
@@ -61,6 +63,11 @@ fn committed_svg_summary_table_and_machine_are_drawn_from_committed_csv() {
     assert_fresh(&root, figures::TABLE_PATH, &figures::table(&rows));
     assert_fresh(&root, figures::MACHINE_PATH, &figures::machine(&rows));
     assert_fresh(&root, figures::GAP_PATH, &figures::gap(&rows));
+    assert_fresh(
+        &root,
+        figures::CALLING_RUST_PATH,
+        &figures::calling_rust(&rows),
+    );
     let chapter = read(&root, CHAPTER);
     for include in [
         figures::CHART_PATH,
@@ -75,6 +82,14 @@ fn committed_svg_summary_table_and_machine_are_drawn_from_committed_csv() {
             "{CHAPTER} does not include {include} on a line of its own with `{directive}`"
         );
     }
+    let directive = figures::include(figures::CALLING_RUST_PATH);
+    assert!(
+        read(&root, PYO3_CHAPTER)
+            .lines()
+            .any(|l| l.trim() == directive),
+        "{PYO3_CHAPTER} does not quote the figures of CPython threads calling Rust with \
+         `{directive}` on a line of its own"
+    );
 }
 
 /// What the chapter says about the machine it measured on comes from the CSV (through

@@ -48,6 +48,10 @@ fn run(svg_only: bool) -> Result<(), String> {
     write(&root.join(figures::FIGURE_PATH), &figures::figure(&rows))?;
     write(&root.join(figures::MACHINE_PATH), &figures::machine(&rows))?;
     write(&root.join(figures::GAP_PATH), &figures::gap(&rows))?;
+    write(
+        &root.join(figures::CALLING_RUST_PATH),
+        &figures::calling_rust(&rows),
+    )?;
     write(&root.join(figures::TABLE_PATH), &figures::table(&rows))
 }
 
