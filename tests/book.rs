@@ -3,6 +3,7 @@
 //! the cores, and the layers link once instead of once each. Each module is one layer; run one with
 //! `cargo test --test book LAYER::` (for example `cargo test --test book translation::`).
 
+mod bench_script;
 mod book_lint;
 mod browser;
 mod exercises;

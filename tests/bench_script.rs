@@ -17,10 +17,9 @@ const PYTHON_VARIANTS: [&str; 4] = [
     "rust-releasing-gil",
 ];
 
-/// The repository the tests run in (cargo runs them from `bench/`).
+/// The repository the tests run in.
 fn root() -> PathBuf {
-    let here = std::env::current_dir().expect("a current directory");
-    results::repo_root(&here).expect("the tests run inside the repository")
+    book_tools::repo_root()
 }
 
 fn script(root: &Path) -> PathBuf {
