@@ -305,7 +305,7 @@ fn series(rows: &[Row]) -> Vec<Vec<&Row>> {
 }
 
 /// Groups a number's digits by thousands: 10,000.
-fn grouped(number: u64) -> String {
+pub fn grouped(number: u64) -> String {
     let digits = number.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {

@@ -7,7 +7,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::chart::{SUMMARY_ID, label};
+use crate::chart::{SUMMARY_ID, grouped, label};
 use crate::results::Row;
 
 /// The chart, an SVG the chapter includes into its page, so that it takes the theme's colours.
@@ -89,16 +89,7 @@ fn about(value: f64) -> String {
         return format!("{value:.0}");
     }
     let unit = 10f64.powi(value.log10().floor() as i32 - 1);
-    let rounded = ((value / unit).round() * unit) as u64;
-    let digits = rounded.to_string();
-    let mut grouped = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            grouped.push(',');
-        }
-        grouped.push(c);
-    }
-    grouped
+    grouped(((value / unit).round() * unit) as u64)
 }
 
 /// A throughput in thousands of steps per second: grouped whole thousands from 100,000 on, one
@@ -108,15 +99,7 @@ pub fn thousands(steps_per_second: f64) -> String {
     if k < 100.0 {
         return format!("{k:.1}");
     }
-    let digits = format!("{k:.0}");
-    let mut grouped = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(c);
-    }
-    grouped
+    grouped(k.round() as u64)
 }
 
 fn and_list(items: &[String]) -> String {
