@@ -102,11 +102,12 @@ pub fn thousands(steps_per_second: f64) -> String {
     grouped(k.round() as u64)
 }
 
-fn and_list(items: &[String]) -> String {
+/// `a, b and c` with `conjunction` "and", `a, b or c` with "or".
+fn list(items: &[String], conjunction: &str) -> String {
     match items {
         [] => String::new(),
         [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+        [init @ .., last] => format!("{} {conjunction} {last}", init.join(", ")),
     }
 }
 
@@ -116,7 +117,10 @@ pub fn figure(rows: &[Row]) -> String {
     let counts = worker_counts(rows);
     let most = counts.last().copied().unwrap_or(1);
     let cores: BTreeSet<usize> = rows.iter().map(|r| r.cores).collect();
-    let cores = and_list(&cores.iter().map(usize::to_string).collect::<Vec<_>>());
+    let cores = list(
+        &cores.iter().map(usize::to_string).collect::<Vec<_>>(),
+        "and",
+    );
     let speedups: Vec<String> = series(rows)
         .into_iter()
         .filter_map(|key| {
@@ -129,7 +133,10 @@ pub fn figure(rows: &[Row]) -> String {
             ))
         })
         .collect();
-    let counts = and_list(&counts.iter().map(usize::to_string).collect::<Vec<_>>());
+    let counts = list(
+        &counts.iter().map(usize::to_string).collect::<Vec<_>>(),
+        "and",
+    );
     format!(
         "<p id=\"{SUMMARY_ID}\" hidden>Line chart of speedup against the number of threads or \
          processes, {counts}, on {cores} cores. Median speedup with {most}, and in brackets the \
@@ -164,7 +171,7 @@ pub fn machine(rows: &[Row]) -> String {
                 format!("{cores} cores")
             };
             let whose = if several {
-                format!(" for {}", and_list(&languages))
+                format!(" for {}", list(&languages, "and"))
             } else {
                 String::new()
             };
@@ -179,8 +186,8 @@ pub fn machine(rows: &[Row]) -> String {
     }
     format!(
         "They were measured on {}, with {}. {}{}\n",
-        and_list(&dates),
-        and_list(&machines),
+        list(&dates, "and"),
+        list(&machines, "and"),
         runs(rows),
         busy(rows)
     )
@@ -219,7 +226,7 @@ fn busy(rows: &[Row]) -> String {
          coordination at all reached {speedups} of only {}, where an idle machine brings them \
          close to the ideal {most}. So the speedups here understate what an idle machine gives, \
          and the shapes described below may not show in them.",
-        and_list(&short)
+        list(&short, "and")
     )
 }
 
@@ -251,15 +258,7 @@ fn runs(rows: &[Row]) -> String {
             )
         })
         .collect();
-    format!("Each figure is the median of {}.", or_list(&parts))
-}
-
-fn or_list(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} or {last}", init.join(", ")),
-    }
+    format!("Each figure is the median of {}.", list(&parts, "or"))
 }
 
 /// The sentence that compares one CPython thread with one Rust thread, each alone: how many steps
