@@ -9,15 +9,16 @@
 
 use std::collections::BTreeMap;
 use std::fs;
-use std::thread;
 
 use book_tools::browser::axe::{self, Allowed, Finding, THEMES};
 use book_tools::repo_root;
 
-use super::pages::{TABS, WIDTHS, every_page_read};
+use super::pages::{WIDTHS, every_page_read, in_tabs};
 use book_tools::i18n::edition::TRANSLATIONS;
 
-use super::{Session, assert_none, every_page_of_every_edition, page, session};
+use book_tools::browser::chrome::Page;
+
+use super::{assert_none, page, session};
 
 /// Findings that are false positives, each with the reason. Keep it short.
 const ALLOWED: &[Allowed] = &[];
@@ -48,76 +49,70 @@ const SWITCH_THEME: &str = "
 ";
 
 /// What one page gave, at one width, in one theme.
-struct Checked {
+pub(super) struct Checked {
     page: String,
     width: u32,
     theme: &'static str,
     findings: Vec<Finding>,
 }
 
-fn check_pages(session: &Session, script: &str, pages: &[String]) -> Vec<Checked> {
-    let tab = page(session);
+/// Runs axe-core on the page `tab` holds (`name`, loaded at `width`), in each theme where it has
+/// something to find, and leaves the page in the first theme.
+pub(super) fn axe_checks(tab: &Page, script: &str, name: &str, width: u32) -> Vec<Checked> {
+    tab.run_script(script).unwrap_or_else(|e| panic!("{e}"));
+    tab.eval::<()>(&format!("{NO_TRANSITIONS} return null;"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    // Colours are checked where they can first differ: on the English chapters at desktop width,
+    // in every theme. Elsewhere every other rule runs, in the first theme:
+    // - at phone width, because no width changes a colour (no media query on the width sets one:
+    //   `no_colour_depends_on_the_width_or_the_language` holds the theme to that), so the colour
+    //   rules found at 1280 px what they would find at 375 px;
+    // - on a translated page, because it has the English page's elements and classes
+    //   (`every_edition_shows_the_code_blocks_and_ids_of_the_english_book` and the translation
+    //   checks), and no `:lang` rule sets a colour (the same test);
+    // - on a print page, which holds the chapters with their own styles. What it alone has, the
+    //   chapters' ids and headings in one document, is the same at any width, so it is read at
+    //   desktop width only.
+    if name.ends_with("print.html") && width < 600 {
+        return Vec::new();
+    }
+    let translated = super::edition_of(name).is_some();
+    let colours_here = !(name.ends_with("print.html") || width < 600 || translated);
+    let themes = if colours_here {
+        &THEMES[..]
+    } else {
+        &THEMES[..1]
+    };
     let mut results = Vec::new();
-    for width in WIDTHS {
-        tab.set_viewport(width, 900, width < 600)
+    // The first theme last, so that the page is left as it loaded.
+    for &theme in themes.iter().skip(1).chain(&THEMES[..1]) {
+        let switched: bool = tab
+            .eval(
+                &SWITCH_THEME
+                    .replace("THEMES", &format!("{THEMES:?}"))
+                    .replace("THEME", &format!("{theme:?}")),
+            )
             .unwrap_or_else(|e| panic!("{e}"));
-        for name in pages {
-            // The print page repeats the chapters, which are each read at both widths. What it
-            // alone has, the chapters' ids and headings in one document, is the same at any
-            // width; and axe takes 20 to 35 s over each print page, as long as a dozen chapters.
-            if name.ends_with("print.html") && width < 600 {
-                continue;
-            }
-            tab.load(&session.site.url(name))
-                .unwrap_or_else(|e| panic!("{e}"));
-            tab.run_script(script).unwrap_or_else(|e| panic!("{e}"));
-            tab.eval::<()>(&format!("{NO_TRANSITIONS} return null;"))
-                .unwrap_or_else(|e| panic!("{e}"));
-            // The print page holds every chapter, with the chapters' own styles: their colours
-            // are checked on their own pages, its elements in the first theme. At phone width
-            // too, the first theme is enough: every rule runs in it, and the other themes only
-            // change colours, which no width changes (no media query on width sets a colour:
-            // `no_media_query_on_width_sets_a_colour` holds the theme to that), so their colour
-            // rules found at 1280 px what they would find at 375 px.
-            // A translated page has the English page's elements and classes, in other words: the
-            // colours of the other themes, checked on the English page, are the same on it, so
-            // it is read in the first theme, by every rule.
-            let translated = super::edition_of(name).is_some();
-            let themes = if name.ends_with("print.html") || width < 600 || translated {
-                &THEMES[..1]
-            } else {
-                &THEMES[..]
-            };
-            for &theme in themes {
-                let switched: bool = tab
-                    .eval(
-                        &SWITCH_THEME
-                            .replace("THEMES", &format!("{THEMES:?}"))
-                            .replace("THEME", &format!("{theme:?}")),
-                    )
-                    .unwrap_or_else(|e| panic!("{e}"));
-                assert!(
-                    switched,
-                    "{name}: mdBook's menu did not switch to theme {theme}"
-                );
-                // A theme changes colours only: every rule runs in the first theme, the rules
-                // about colour in the others.
-                let rules = if theme == THEMES[0] {
-                    axe::ALL_RULES
-                } else {
-                    axe::COLOUR_RULES
-                };
-                let findings: Vec<Finding> = tab
-                    .eval_async(&axe::RUN.replace("RUN_ONLY", rules))
-                    .unwrap_or_else(|e| panic!("{name} at {width}px, theme {theme}: {e}"));
-                results.push(Checked {
-                    page: name.clone(),
-                    width,
-                    theme,
-                    findings,
-                });
-            }
-        }
+        assert!(
+            switched,
+            "{name}: mdBook's menu did not switch to theme {theme}"
+        );
+        // A theme changes colours only: every rule runs in the first theme, the rules about
+        // colour in the others.
+        let rules = match (colours_here, theme == THEMES[0]) {
+            (true, true) => axe::ALL_RULES,
+            (true, false) => axe::COLOUR_RULES,
+            (false, _) => axe::NON_COLOUR_RULES,
+        };
+        let findings: Vec<Finding> = tab
+            .eval_async(&axe::RUN.replace("RULES", rules))
+            .unwrap_or_else(|e| panic!("{name} at {width}px, theme {theme}: {e}"));
+        results.push(Checked {
+            page: name.to_owned(),
+            width,
+            theme,
+            findings,
+        });
     }
     results
 }
@@ -134,61 +129,78 @@ const COLOUR_PROPERTIES: [&str; 8] = [
     "stroke",
 ];
 
-/// The themes' colours are the same at every width, which is why axe's colour rules run in the
-/// other themes at desktop width only: no `@media` rule on the width in the book's style sheets
-/// sets a colour, so an element shown at both widths has the same colours at both.
+/// Every block of a style sheet, at any depth: what stands before its `{` (a selector or an
+/// at-rule's prelude) and what is between its braces.
+fn css_blocks(css: &str) -> Vec<(String, String)> {
+    let mut blocks = Vec::new();
+    let mut rest = css;
+    while let Some(open) = rest.find('{') {
+        let prelude_start = rest[..open].rfind(['}', ';']).map_or(0, |i| i + 1);
+        let prelude = rest[prelude_start..open].trim().to_owned();
+        let mut depth = 1;
+        let mut end = rest.len();
+        for (i, c) in rest[open + 1..].char_indices() {
+            depth += match c {
+                '{' => 1,
+                '}' => -1,
+                _ => 0,
+            };
+            if depth == 0 {
+                end = open + 1 + i;
+                break;
+            }
+        }
+        let body = &rest[open + 1..end];
+        blocks.push((prelude, body.to_owned()));
+        if body.contains('{') {
+            blocks.extend(css_blocks(body));
+        }
+        rest = &rest[(end + 1).min(rest.len())..];
+    }
+    blocks
+}
+
+/// The themes' colours are the same at every width and in every language, which is why axe's
+/// colour rules run at desktop width and on the English pages only: no `@media` rule on the width
+/// and no rule for a `:lang` in the book's style sheets sets a colour, so an element shown at both
+/// widths, or in both editions, has the same colours in each.
 #[test]
-fn no_media_query_on_width_sets_a_colour() {
+fn no_colour_depends_on_the_width_or_the_language() {
     let root = repo_root();
-    let mut sheets: Vec<_> = ["theme", "theme/css"]
-        .iter()
-        .flat_map(|dir| fs::read_dir(root.join(dir)).expect("theme files"))
-        .map(|entry| entry.expect("a theme file").path())
-        .filter(|path| path.extension().is_some_and(|e| e == "css"))
+    let sheets: Vec<_> = fs::read_dir(root.join("theme"))
+        .expect("theme/ exists")
+        .map(|e| e.expect("a readable entry").path())
+        .filter(|p| p.extension().is_some_and(|x| x == "css"))
         .collect();
-    sheets.sort();
     assert!(!sheets.is_empty(), "no style sheet found under theme/");
     let mut problems = Vec::new();
     for sheet in sheets {
         let css = fs::read_to_string(&sheet).expect("a readable style sheet");
-        let mut rest = css.as_str();
-        while let Some(at) = rest.find("@media") {
-            let open = at + rest[at..].find('{').expect("an @media rule has a body");
-            let query = rest[at..open].trim();
-            let mut depth = 1;
-            let mut end = open + 1;
-            for (i, c) in rest[open + 1..].char_indices() {
-                depth += match c {
-                    '{' => 1,
-                    '}' => -1,
-                    _ => 0,
+        for (prelude, body) in css_blocks(&css) {
+            let by_width = prelude.starts_with("@media") && prelude.contains("width");
+            if !by_width && !prelude.contains(":lang(") {
+                continue;
+            }
+            for declaration in body.split(['{', '}', ';']) {
+                let Some((property, _)) = declaration.split_once(':') else {
+                    continue;
                 };
-                if depth == 0 {
-                    end = open + 1 + i;
-                    break;
+                let property = property.trim();
+                if COLOUR_PROPERTIES.contains(&property) {
+                    problems.push(format!(
+                        "{}: `{prelude}` sets `{}`: axe checks colours only at 1280 px and on \
+                         the English pages (tests/browser/accessibility.rs)",
+                        sheet.strip_prefix(&root).unwrap_or(&sheet).display(),
+                        declaration.trim()
+                    ));
                 }
             }
-            let body = &rest[open + 1..end];
-            if query.contains("width") {
-                for declaration in body.split(['{', '}', ';']) {
-                    let Some((property, _)) = declaration.split_once(':') else {
-                        continue;
-                    };
-                    let property = property.trim();
-                    if COLOUR_PROPERTIES.contains(&property) {
-                        problems.push(format!(
-                            "{}: `{query}` sets `{}`: axe checks the colours of the other \
-                             themes only at 1280 px (tests/browser/accessibility.rs)",
-                            sheet.strip_prefix(&root).unwrap_or(&sheet).display(),
-                            declaration.trim()
-                        ));
-                    }
-                }
-            }
-            rest = &rest[end..];
         }
     }
-    assert_none("colours that change with the width", problems);
+    assert_none(
+        "colours that change with the width or the language",
+        problems,
+    );
 }
 
 /// A table of how many elements break each rule, by theme and width, for the record.
@@ -230,21 +242,37 @@ fn every_page_passes_axe_in_every_theme_and_width() {
         );
         return;
     };
-    // The sidebar's frame, for readers without JavaScript, is a page of its own in each edition.
-    let mut pages = every_page_of_every_edition(session);
-    pages.push("toc.html".to_owned());
-    pages.extend(TRANSLATIONS.iter().map(|e| format!("{}/toc.html", e.lang)));
-    let share = pages.len().div_ceil(TABS);
-    let results: Vec<Checked> = thread::scope(|scope| {
-        let workers: Vec<_> = pages
-            .chunks(share)
-            .map(|chunk| scope.spawn(|| check_pages(session, &script, chunk)))
-            .collect();
-        workers
-            .into_iter()
-            .flat_map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
-    });
+    // Every page of every edition was checked as it was read (`pages::every_page_read`). The
+    // sidebar's frame, for readers without JavaScript, is a page of its own in each edition.
+    let mut results: Vec<Checked> = every_page_read(session)
+        .iter()
+        .flat_map(|read| read.axe.iter().flatten())
+        .map(|c| Checked {
+            page: c.page.clone(),
+            width: c.width,
+            theme: c.theme,
+            findings: c.findings.clone(),
+        })
+        .collect();
+    let frames: Vec<(u32, String)> = WIDTHS
+        .iter()
+        .flat_map(|&width| {
+            std::iter::once("toc.html".to_owned())
+                .chain(TRANSLATIONS.iter().map(|e| format!("{}/toc.html", e.lang)))
+                .map(move |page| (width, page))
+        })
+        .collect();
+    results.extend(
+        in_tabs(session, &frames, |tab, (width, name)| {
+            tab.set_viewport(*width, 900, *width < 600)
+                .unwrap_or_else(|e| panic!("{e}"));
+            tab.load(&session.site.url(name))
+                .unwrap_or_else(|e| panic!("{e}"));
+            axe_checks(tab, &script, name, *width)
+        })
+        .into_iter()
+        .flatten(),
+    );
     fs::create_dir_all(&session.out).expect("target/browser exists");
     fs::write(session.out.join("accessibility.tsv"), counts(&results))
         .expect("accessibility counts written");

@@ -5,14 +5,15 @@
 //! so a page is loaded twice (once per width) instead of once per test and width, and screenshots
 //! of every page are taken on the way when asked for (`$BROWSER_SCREENSHOTS`).
 
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 use std::thread;
 
-use super::accessibility::{CLIPPED, TIMELINE_SIZES, UNMARKED_TABLES};
+use super::accessibility::{CLIPPED, Checked, TIMELINE_SIZES, UNMARKED_TABLES, axe_checks};
 use book_tools::browser;
-use book_tools::browser::chrome::Load;
+use book_tools::browser::axe;
+use book_tools::browser::chrome::{Load, Page};
 
-use super::{CODE_WIDER_THAN_COLUMN, OVERFLOWING, Session, every_page_of_every_edition, page};
+use super::{CODE_WIDER_THAN_COLUMN, OVERFLOWING, Session, every_page_of_every_edition};
 
 /// The widths every page is read at: a desktop and a small phone.
 pub const WIDTHS: [u32; 2] = [1280, 375];
@@ -44,98 +45,137 @@ pub struct Read {
     pub switch: Option<String>,
     /// What the page requested and logged while it loaded (a first load: the tab's cache is off).
     pub load: Load,
+    /// What axe-core found, in each theme it ran in; `None` without axe-core.
+    pub axe: Option<Vec<Checked>>,
 }
 
 /// Every page of every edition (the print pages included) at every width, read once for the whole
-/// test run.
+/// test run, and checked by axe-core on the way when it is installed.
 pub fn every_page_read(session: &Session) -> &'static [Read] {
     static READS: OnceLock<Vec<Read>> = OnceLock::new();
     READS.get_or_init(|| {
+        // Missing, axe-core is reported by its own test (skipped, or failed under CI).
+        let axe = axe::script_or_skip(&book_tools::repo_root()).ok().flatten();
         let pages = every_page_of_every_edition(session);
-        let share = pages.len().div_ceil(TABS);
-        thread::scope(|scope| {
-            let workers: Vec<_> = pages
-                .chunks(share)
-                .map(|chunk| scope.spawn(|| read_pages(session, chunk)))
-                .collect();
-            workers
-                .into_iter()
-                .flat_map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-                .collect()
-        })
+        // The print pages first: each takes as long as a dozen chapters, and started last, one
+        // would leave the other tabs idle at the end.
+        let mut jobs: Vec<(u32, &str)> = WIDTHS
+            .iter()
+            .flat_map(|&width| pages.iter().map(move |page| (width, page.as_str())))
+            .collect();
+        jobs.sort_by_key(|(_, page)| !page.ends_with("print.html"));
+        let mut reads = in_tabs(session, &jobs, |tab, &(width, name)| {
+            read_page(session, tab, axe.as_deref(), name, width)
+        });
+        // In the order of the summary, each width after the other, as the tests report them.
+        reads.sort_by_key(|read| {
+            (
+                WIDTHS.iter().position(|&w| w == read.width),
+                pages.iter().position(|p| *p == read.page),
+            )
+        });
+        reads
     })
 }
 
-fn read_pages(session: &Session, pages: &[String]) -> Vec<Read> {
-    let tab = page(session);
-    let mut reads = Vec::new();
-    for width in WIDTHS {
-        let phone = width < 600;
-        for name in pages {
-            tab.set_viewport(width, 900, phone)
-                .unwrap_or_else(|e| panic!("{e}"));
-            let load = tab
-                .load(&session.site.url(name))
-                .unwrap_or_else(|e| panic!("{e}"));
-            let eval = |script: &str| -> Vec<String> {
-                tab.eval(script)
-                    .unwrap_or_else(|e| panic!("{name} at {width}px: {e}"))
-            };
-            let clipped = eval(CLIPPED);
-            let unmarked_tables = eval(UNMARKED_TABLES);
-            let overflowing = if phone { eval(OVERFLOWING) } else { Vec::new() };
-            let compile_fail_marks = eval(
-                "return Array.from(document.querySelectorAll('main pre > code.compile_fail'))
-                    .map(c => getComputedStyle(c, '::before').content);",
-            );
-            // Timelines are measured as drawn at desktop width, on their chapters' pages.
-            let timelines = if !phone && !name.ends_with("print.html") {
-                tab.eval(TIMELINE_SIZES)
-                    .unwrap_or_else(|e| panic!("{name}: {e}"))
-            } else {
-                Vec::new()
-            };
-            if browser::screenshots_wanted() && !name.ends_with("print.html") {
-                let kind = if phone { "phone" } else { "desktop" };
-                let shot = session
-                    .out
-                    .join("screenshots")
-                    .join(name.replace(".html", &format!("-{kind}.jpg")));
-                tab.screenshot(&shot, width, phone)
+/// Does each of `jobs` in one of [`TABS`] tabs of the session's browser, each tab taking the next
+/// job when it is done with one, and returns the results in the order of `jobs`. Each tab has a
+/// browser context of its own, so that a theme one switches never shows in another.
+pub fn in_tabs<J: Sync, R: Send>(
+    session: &Session,
+    jobs: &[J],
+    work: impl Fn(&Page, &J) -> R + Sync,
+) -> Vec<R> {
+    let next = Mutex::new(jobs.iter().enumerate());
+    let done = Mutex::new(Vec::with_capacity(jobs.len()));
+    thread::scope(|scope| {
+        for _ in 0..TABS.min(jobs.len()) {
+            scope.spawn(|| {
+                let tab = session
+                    .chromium
+                    .isolated_page()
                     .unwrap_or_else(|e| panic!("{e}"));
-            }
-            let (lang, title): (String, String) = tab
-                .eval("return [document.documentElement.lang, document.title];")
-                .unwrap_or_else(|e| panic!("{name}: {e}"));
-            let switch: Option<String> = if phone {
-                None
-            } else {
-                tab.eval(
-                    "const a = document.querySelector('.right-buttons a.language-switch');
-                     return a && a.tabIndex >= 0 ? a.href : null;",
-                )
-                .unwrap_or_else(|e| panic!("{name}: {e}"))
-            };
-            let code_too_wide = if phone {
-                Vec::new()
-            } else {
-                eval(CODE_WIDER_THAN_COLUMN)
-            };
-            reads.push(Read {
-                page: name.clone(),
-                width,
-                clipped,
-                unmarked_tables,
-                overflowing,
-                compile_fail_marks,
-                timelines,
-                code_too_wide,
-                lang,
-                title,
-                switch,
-                load,
+                loop {
+                    let Some((i, job)) = next.lock().unwrap().next() else {
+                        break;
+                    };
+                    let result = work(&tab, job);
+                    done.lock().unwrap().push((i, result));
+                }
             });
         }
+    });
+    let mut done = done.into_inner().unwrap();
+    done.sort_by_key(|(i, _)| *i);
+    done.into_iter().map(|(_, result)| result).collect()
+}
+
+fn read_page(session: &Session, tab: &Page, axe: Option<&str>, name: &str, width: u32) -> Read {
+    let phone = width < 600;
+    tab.set_viewport(width, 900, phone)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let load = tab
+        .load(&session.site.url(name))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let eval = |script: &str| -> Vec<String> {
+        tab.eval(script)
+            .unwrap_or_else(|e| panic!("{name} at {width}px: {e}"))
+    };
+    let clipped = eval(CLIPPED);
+    let unmarked_tables = eval(UNMARKED_TABLES);
+    let overflowing = if phone { eval(OVERFLOWING) } else { Vec::new() };
+    let compile_fail_marks = eval(
+        "return Array.from(document.querySelectorAll('main pre > code.compile_fail'))
+            .map(c => getComputedStyle(c, '::before').content);",
+    );
+    // Timelines are measured as drawn at desktop width, on their chapters' pages.
+    let timelines = if !phone && !name.ends_with("print.html") {
+        tab.eval(TIMELINE_SIZES)
+            .unwrap_or_else(|e| panic!("{name}: {e}"))
+    } else {
+        Vec::new()
+    };
+    if browser::screenshots_wanted() && !name.ends_with("print.html") {
+        let kind = if phone { "phone" } else { "desktop" };
+        let shot = session
+            .out
+            .join("screenshots")
+            .join(name.replace(".html", &format!("-{kind}.jpg")));
+        tab.screenshot(&shot, width, phone)
+            .unwrap_or_else(|e| panic!("{e}"));
     }
-    reads
+    let (lang, title): (String, String) = tab
+        .eval("return [document.documentElement.lang, document.title];")
+        .unwrap_or_else(|e| panic!("{name}: {e}"));
+    let switch: Option<String> = if phone {
+        None
+    } else {
+        tab.eval(
+            "const a = document.querySelector('.right-buttons a.language-switch');
+             return a && a.tabIndex >= 0 ? a.href : null;",
+        )
+        .unwrap_or_else(|e| panic!("{name}: {e}"))
+    };
+    let code_too_wide = if phone {
+        Vec::new()
+    } else {
+        eval(CODE_WIDER_THAN_COLUMN)
+    };
+    // Last, for it switches themes: axe-core, on the page as the reads above left it.
+    let axe = axe.map(|script| axe_checks(tab, script, name, width));
+    Read {
+        page: name.to_owned(),
+        width,
+        clipped,
+        unmarked_tables,
+        overflowing,
+        compile_fail_marks,
+        timelines,
+        code_too_wide,
+        lang,
+        title,
+        switch,
+        load,
+        axe,
+    }
 }

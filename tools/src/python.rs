@@ -18,15 +18,21 @@ pub const PYTHON: &str = "python3";
 /// from the repository root, so that a warning names the file by that same relative path. The
 /// environment is kept out: `-I` ignores every `PYTHON*` variable (`PYTHONWARNINGS`,
 /// `PYTHONUNBUFFERED`, ...) and the user's site-packages, `-u` hands each write to the pipe at
-/// once, as a terminal would show it, and `-X utf8` fixes the encoding. A counterpart that imports
-/// the PyO3 extension runs under the interpreter of the extension's virtual environment, built first;
+/// once, as a terminal would show it, and `-X utf8` fixes the encoding. `-S` leaves out the `site`
+/// module: counterparts use the standard library only, and the `.pth` files of an installation's
+/// site-packages run code at every start (one here imports `certifi`, 35 ms of CPU per start),
+/// which could also print. A counterpart that imports
+/// the PyO3 extension runs under the interpreter of the extension's virtual environment, built first,
+/// with `site` (which is what puts the environment's packages on the path);
 /// Rust code runs inside it, so Rust's backtrace variables are kept out too, as for a listing binary
 /// ([`crate::run::run`]): a panic then prints its message and the one-line note, not a backtrace.
 pub fn command(root: &Path, listing: &Listing) -> Result<Command, String> {
     let mut command = if listing.extension {
         Command::new(crate::extension::python(root)?)
     } else {
-        Command::new(&interpreter()?.executable)
+        let mut command = Command::new(&interpreter()?.executable);
+        command.arg("-S");
+        command
     };
     command
         .current_dir(root)

@@ -76,6 +76,22 @@ impl Chromium {
             .browser
             .new_tab()
             .map_err(|e| format!("cannot open a tab: {e:#}"))?;
+        Self::watch(tab)
+    }
+
+    /// A fresh tab, as [`Chromium::page`], in a browser context of its own: its `localStorage`
+    /// (where mdBook keeps the theme) is shared with no other tab, so a theme switched in it shows
+    /// in no page another tab loads.
+    pub fn isolated_page(&self) -> Result<Page, String> {
+        let tab = self
+            .browser
+            .new_context()
+            .and_then(|context| context.new_tab())
+            .map_err(|e| format!("cannot open a tab in a context of its own: {e:#}"))?;
+        Self::watch(tab)
+    }
+
+    fn watch(tab: Arc<Tab>) -> Result<Page, String> {
         tab.set_default_timeout(LOAD_TIMEOUT);
         let log = Arc::new(Mutex::new(Recorder::default()));
         let recorder = Arc::clone(&log);
