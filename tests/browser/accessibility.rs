@@ -13,7 +13,7 @@ use std::fs;
 use book_tools::browser::axe::{self, Allowed, Finding, THEMES};
 use book_tools::repo_root;
 
-use super::pages::{WIDTHS, every_page_read, in_tabs};
+use super::pages::{TABS, WIDTHS, every_page_read};
 use book_tools::i18n::edition::TRANSLATIONS;
 
 use book_tools::browser::chrome::Page;
@@ -263,15 +263,17 @@ fn every_page_passes_axe_in_every_theme_and_width() {
         })
         .collect();
     results.extend(
-        in_tabs(session, &frames, |tab, (width, name)| {
-            tab.set_viewport(*width, 900, *width < 600)
-                .unwrap_or_else(|e| panic!("{e}"));
-            tab.load(&session.site.url(name))
-                .unwrap_or_else(|e| panic!("{e}"));
-            axe_checks(tab, &script, name, *width)
-        })
-        .into_iter()
-        .flatten(),
+        session
+            .chromium
+            .in_tabs(TABS, &frames, |tab, (width, name)| {
+                tab.set_viewport(*width, 900, *width < 600)
+                    .unwrap_or_else(|e| panic!("{e}"));
+                tab.load(&session.site.url(name))
+                    .unwrap_or_else(|e| panic!("{e}"));
+                axe_checks(tab, &script, name, *width)
+            })
+            .into_iter()
+            .flatten(),
     );
     fs::create_dir_all(&session.out).expect("target/browser exists");
     fs::write(session.out.join("accessibility.tsv"), counts(&results))

@@ -5,8 +5,7 @@
 //! so a page is loaded twice (once per width) instead of once per test and width, and screenshots
 //! of every page are taken on the way when asked for (`$BROWSER_SCREENSHOTS`).
 
-use std::sync::{Mutex, OnceLock};
-use std::thread;
+use std::sync::OnceLock;
 
 use super::accessibility::{CLIPPED, Checked, TIMELINE_SIZES, UNMARKED_TABLES, axe_checks};
 use book_tools::browser;
@@ -64,9 +63,11 @@ pub fn every_page_read(session: &Session) -> &'static [Read] {
             .flat_map(|&width| pages.iter().map(move |page| (width, page.as_str())))
             .collect();
         jobs.sort_by_key(|(_, page)| !page.ends_with("print.html"));
-        let mut reads = in_tabs(session, &jobs, |tab, &(width, name)| {
-            read_page(session, tab, axe.as_deref(), name, width)
-        });
+        let mut reads = session
+            .chromium
+            .in_tabs(TABS, &jobs, |tab, &(width, name)| {
+                read_page(session, tab, axe.as_deref(), name, width)
+            });
         // In the order of the summary, each width after the other, as the tests report them.
         reads.sort_by_key(|read| {
             (
@@ -76,38 +77,6 @@ pub fn every_page_read(session: &Session) -> &'static [Read] {
         });
         reads
     })
-}
-
-/// Does each of `jobs` in one of [`TABS`] tabs of the session's browser, each tab taking the next
-/// job when it is done with one, and returns the results in the order of `jobs`. Each tab has a
-/// browser context of its own, so that a theme one switches never shows in another.
-pub fn in_tabs<J: Sync, R: Send>(
-    session: &Session,
-    jobs: &[J],
-    work: impl Fn(&Page, &J) -> R + Sync,
-) -> Vec<R> {
-    let next = Mutex::new(jobs.iter().enumerate());
-    let done = Mutex::new(Vec::with_capacity(jobs.len()));
-    thread::scope(|scope| {
-        for _ in 0..TABS.min(jobs.len()) {
-            scope.spawn(|| {
-                let tab = session
-                    .chromium
-                    .isolated_page()
-                    .unwrap_or_else(|e| panic!("{e}"));
-                loop {
-                    let Some((i, job)) = next.lock().unwrap().next() else {
-                        break;
-                    };
-                    let result = work(&tab, job);
-                    done.lock().unwrap().push((i, result));
-                }
-            });
-        }
-    });
-    let mut done = done.into_inner().unwrap();
-    done.sort_by_key(|(i, _)| *i);
-    done.into_iter().map(|(_, result)| result).collect()
 }
 
 fn read_page(session: &Session, tab: &Page, axe: Option<&str>, name: &str, width: u32) -> Read {

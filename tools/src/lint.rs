@@ -450,6 +450,70 @@ pub fn check_compile_fail_codes(root: &Path) -> Vec<String> {
 /// Listings, catalog, chapters and documented outputs agree:
 /// every listing is catalogued and shown by its chapter, every output file belongs to a listing and
 /// is shown right under it.
+/// Every listing has its `[[bin]]` entry in `listings/Cargo.toml`, with `test = false`: with
+/// `autobins = false` a file without one is never built, and `cargo test --workspace` would build
+/// a listing without `test = false` a second time, with the test harness, to run no test.
+fn check_bin_entries(root: &Path) -> Vec<String> {
+    #[derive(serde::Deserialize)]
+    struct Manifest {
+        #[serde(default)]
+        bin: Vec<Bin>,
+    }
+    #[derive(serde::Deserialize)]
+    struct Bin {
+        name: String,
+        path: Option<String>,
+        test: Option<bool>,
+    }
+    let manifest_path = root.join("listings").join("Cargo.toml");
+    let manifest: Manifest = match fs::read_to_string(&manifest_path)
+        .map_err(|e| e.to_string())
+        .and_then(|text| toml::from_str(&text).map_err(|e| e.to_string()))
+    {
+        Ok(manifest) => manifest,
+        Err(e) => return vec![format!("cannot read listings/Cargo.toml: {e}")],
+    };
+    let files: BTreeSet<String> = fs::read_dir(root.join(BIN_DIR))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|e| {
+            let path = e.path();
+            if path.extension()? != "rs" {
+                return None;
+            }
+            Some(path.file_stem()?.to_string_lossy().into_owned())
+        })
+        .collect();
+    let mut problems = Vec::new();
+    for name in &files {
+        let expected = format!("src/bin/{name}.rs");
+        match manifest.bin.iter().find(|b| &b.name == name) {
+            None => problems.push(format!(
+                "listing `{name}` has no [[bin]] entry in listings/Cargo.toml: add \
+                 `[[bin]]`, `name = \"{name}\"`, `path = \"{expected}\"`, `test = false`"
+            )),
+            Some(bin) if bin.path.as_deref() != Some(expected.as_str()) => problems.push(format!(
+                "listings/Cargo.toml: [[bin]] `{name}` has path {:?}, not \"{expected}\"",
+                bin.path
+            )),
+            Some(bin) if bin.test != Some(false) => problems.push(format!(
+                "listings/Cargo.toml: [[bin]] `{name}` lacks `test = false`"
+            )),
+            Some(_) => {}
+        }
+    }
+    for bin in &manifest.bin {
+        if !files.contains(&bin.name) {
+            problems.push(format!(
+                "listings/Cargo.toml: [[bin]] `{}` has no file {BIN_DIR}/{}.rs",
+                bin.name, bin.name
+            ));
+        }
+    }
+    problems
+}
+
 pub fn check_catalog(root: &Path, catalog: &Catalog) -> Vec<String> {
     let mut problems = Vec::new();
     for (language, dir, extension) in [
@@ -485,6 +549,8 @@ pub fn check_catalog(root: &Path, catalog: &Catalog) -> Vec<String> {
             ));
         }
     }
+
+    problems.extend(check_bin_entries(root));
 
     let includes = includes(root);
     let bin_dir = root.join(BIN_DIR);

@@ -91,6 +91,39 @@ impl Chromium {
         Self::watch(tab)
     }
 
+    /// Does each of `jobs` in one of `tabs` tabs, each in a browser context of its own
+    /// ([`Chromium::isolated_page`]), a tab taking the next job as soon as it is done with one,
+    /// and returns the results in the order of `jobs`.
+    pub fn in_tabs<J: Sync, R: Send>(
+        &self,
+        tabs: usize,
+        jobs: &[J],
+        work: impl Fn(&Page, &J) -> R + Sync,
+    ) -> Vec<R> {
+        let next = Mutex::new(jobs.iter().enumerate());
+        let done = Mutex::new(Vec::with_capacity(jobs.len()));
+        thread::scope(|scope| {
+            for _ in 0..tabs.min(jobs.len()) {
+                scope.spawn(|| {
+                    let tab = self.isolated_page().unwrap_or_else(|e| panic!("{e}"));
+                    loop {
+                        let Some((i, job)) = next.lock().expect("no job panics holding it").next()
+                        else {
+                            break;
+                        };
+                        let result = work(&tab, job);
+                        done.lock()
+                            .expect("no job panics holding it")
+                            .push((i, result));
+                    }
+                });
+            }
+        });
+        let mut done = done.into_inner().expect("every tab is done");
+        done.sort_by_key(|(i, _)| *i);
+        done.into_iter().map(|(_, result)| result).collect()
+    }
+
     fn watch(tab: Arc<Tab>) -> Result<Page, String> {
         tab.set_default_timeout(LOAD_TIMEOUT);
         let log = Arc::new(Mutex::new(Recorder::default()));
