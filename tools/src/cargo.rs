@@ -120,12 +120,12 @@ pub fn check_test(
 
 /// Makes the directory that `mdbook test -L DIR` needs: exactly one build of every crate the listings
 /// link, so that rustdoc finds no second candidate for any `extern crate` (error E0464). The listings
-/// are built in a target directory of their own and only the artifacts cargo reports are linked in.
+/// are built as the output checks build them, in the workspace's target directory, which holds
+/// other builds of the same crates too; only the artifacts cargo reports for this build are linked
+/// into `target/doctest/deps-for-mdbook`.
 pub fn doctest_deps(root: &Path) -> Result<PathBuf, String> {
-    let target_dir = root.join("target").join("doctest");
-    let target_arg = target_dir.to_string_lossy().into_owned();
-    let messages = build(root, &["--target-dir", &target_arg])?;
-    let deps = target_dir.join("deps-for-mdbook");
+    let messages = build(root, &[])?;
+    let deps = root.join("target").join("doctest").join("deps-for-mdbook");
     if deps.exists() {
         fs::remove_dir_all(&deps).map_err(|e| format!("cannot clear {}: {e}", deps.display()))?;
     }
