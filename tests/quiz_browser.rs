@@ -47,22 +47,6 @@ fn open() -> Option<(&'static Site, Chromium, Page)> {
     Some((site, chromium, tab))
 }
 
-/// Tabs reading pages at once: the pages are independent, and Chromium draws one while another
-/// waits on the harness.
-const TABS: usize = 3;
-
-/// Runs `work` on each of `pages` in one of [`TABS`] tabs (each with storage of its own) of a
-/// browser of the test's own, and returns what it gave, in the order of `pages`; `None` without
-/// Chromium. `work` loads the page itself, from the site it is given.
-fn on_each_page<R: Send>(
-    pages: &[String],
-    work: impl Fn(&Page, &Site, &str) -> R + Sync,
-) -> Option<Vec<R>> {
-    let (site, path) = site()?;
-    let chromium = Chromium::launch(path).unwrap_or_else(|e| panic!("{e}"));
-    Some(chromium.in_tabs(TABS, pages, |tab, page| work(tab, site, page)))
-}
-
 /// A JavaScript function, `choose(form, right)`, that fills in a question of either kind as a
 /// reader would: the right options (and the right output), or a wrong one.
 const CHOOSE: &str = "function choose(form, right) {
@@ -186,16 +170,19 @@ fn answering_right_and_wrong_shows_the_verdict_and_the_explanation() {
 
 #[test]
 fn without_javascript_every_question_and_its_answer_are_readable() {
+    let Some((site, _chromium, tab)) = open() else {
+        return;
+    };
+    tab.set_javascript(false).unwrap_or_else(|e| panic!("{e}"));
     let chapters = course::chapters(&repo_root());
-    let pages: Vec<String> = chapters
+    let mut problems = Vec::new();
+    let pages = chapters
         .iter()
-        .map(|c| format!("{c}.html"))
-        .chain(["print.html".to_owned()])
-        .collect();
-    let Some(read) = on_each_page(&pages, |tab, site, page| {
-        tab.set_javascript(false).unwrap_or_else(|e| panic!("{e}"));
-        tab.load(&site.url(page)).unwrap_or_else(|e| panic!("{e}"));
-        let counts: (usize, usize, usize, usize) = tab
+        .map(|c| (format!("{c}.html"), 1))
+        .chain([("print.html".to_owned(), chapters.len())]);
+    for (page, quizzes) in pages {
+        tab.load(&site.url(&page)).unwrap_or_else(|e| panic!("{e}"));
+        let (found, questions, answered, buttons): (usize, usize, usize, usize) = tab
             .eval(
                 "const forms = Array.from(document.querySelectorAll('section.quiz form'));
                  return [document.querySelectorAll('section.quiz').length, forms.length,
@@ -205,18 +192,6 @@ fn without_javascript_every_question_and_its_answer_are_readable() {
                          forms.filter(f => f.querySelector('.quiz-actions button').offsetParent !== null).length];",
             )
             .unwrap_or_else(|e| panic!("{e}"));
-        counts
-    }) else {
-        return;
-    };
-    let mut problems = Vec::new();
-    for (page, (found, questions, answered, buttons)) in pages.iter().zip(read) {
-        // A chapter has one quiz; the print page has them all.
-        let quizzes = if page == "print.html" {
-            chapters.len()
-        } else {
-            1
-        };
         if found != quizzes || questions < 4 * quizzes {
             problems.push(format!(
                 "{page}: {found} quizzes with {questions} questions, expected {quizzes} quizzes"
@@ -239,10 +214,16 @@ fn without_javascript_every_question_and_its_answer_are_readable() {
 
 #[test]
 fn no_code_in_a_quiz_has_a_run_button() {
-    let pages = chapter_pages();
-    let Some(read) = on_each_page(&pages, |tab, site, page| {
-        tab.load(&site.url(page)).unwrap_or_else(|e| panic!("{e}"));
-        let counts: (usize, usize, usize, usize) = tab
+    let Some((site, _chromium, tab)) = open() else {
+        return;
+    };
+    let (mut quiz_code, mut rust_code, mut run_buttons) = (0, 0, 0);
+    let mut problems = Vec::new();
+    for page in chapter_pages() {
+        tab.load(&site.url(&page)).unwrap_or_else(|e| panic!("{e}"));
+        // mdBook's script puts a Run button on every `pre.playground`; the listings outside the
+        // quiz keep theirs, which shows that this looks for the buttons where mdBook puts them.
+        let (code, rust, runnable, elsewhere): (usize, usize, usize, usize) = tab
             .eval(
                 "const quiz = document.querySelector('section.quiz');
                  return [quiz.querySelectorAll('pre > code').length,
@@ -253,13 +234,6 @@ fn no_code_in_a_quiz_has_a_run_button() {
                              - quiz.querySelectorAll('.play-button').length];",
             )
             .unwrap_or_else(|e| panic!("{e}"));
-        counts
-    }) else {
-        return;
-    };
-    let (mut quiz_code, mut rust_code, mut run_buttons) = (0, 0, 0);
-    let mut problems = Vec::new();
-    for (page, (code, rust, runnable, elsewhere)) in pages.iter().zip(read) {
         if runnable != 0 {
             problems.push(format!(
                 "{page}: {runnable} code blocks of the quiz can be run, which gives their answers away"
@@ -279,10 +253,17 @@ fn no_code_in_a_quiz_has_a_run_button() {
 
 #[test]
 fn feedback_shows_the_explanation_once_with_its_code_formatted() {
-    let pages = chapter_pages();
-    let Some(read) = on_each_page(&pages, |tab, site, page| {
-        tab.load(&site.url(page)).unwrap_or_else(|e| panic!("{e}"));
-        answer_all(tab, "i => i % 2 === 0");
+    let Some((site, _chromium, tab)) = open() else {
+        return;
+    };
+    let mut problems = Vec::new();
+    let mut with_code = 0;
+    for page in chapter_pages() {
+        tab.load(&site.url(&page)).unwrap_or_else(|e| panic!("{e}"));
+        answer_all(&tab, "i => i % 2 === 0");
+        // Each explanation, as the page shows it after answering: how many times its text appears
+        // in its question, how many code elements it has and how many of them show, and the
+        // backticks outside code (Markdown that was not rendered).
         let found: Vec<(String, usize, usize, usize, usize)> = tab
             .eval(
                 "const flat = text => text.replace(/\\s+/g, ' ').trim();
@@ -301,13 +282,6 @@ fn feedback_shows_the_explanation_once_with_its_code_formatted() {
                      });",
             )
             .unwrap_or_else(|e| panic!("{e}"));
-        found
-    }) else {
-        return;
-    };
-    let mut problems = Vec::new();
-    let mut with_code = 0;
-    for (page, found) in pages.iter().zip(read) {
         for (id, shown, codes, visible, backticks) in found {
             if shown != 1 {
                 problems.push(format!(
@@ -334,14 +308,23 @@ fn feedback_shows_the_explanation_once_with_its_code_formatted() {
 
 #[test]
 fn a_korean_quiz_page_shows_no_english_quiz_words_after_answering() {
+    let Some((site, _chromium, tab)) = open() else {
+        return;
+    };
     let chapters = course::chapters(&repo_root());
-    let pages: Vec<String> = chapters.iter().map(|c| format!("ko/{c}.html")).collect();
-    let Some(read) = on_each_page(&pages, |tab, site, page| {
-        let url = site.url(page);
+    let mut problems = Vec::new();
+    for chapter in &chapters {
+        let url = site.url(&format!("ko/{chapter}.html"));
         tab.load(&url).unwrap_or_else(|e| panic!("{e}"));
-        answer_all(tab, "i => true");
+        // Every question answered right, so that the page, loaded again, says so of each; then the
+        // first checked with nothing chosen, and the others answered wrong and right in turn.
+        answer_all(&tab, "i => true");
         tab.load(&url).unwrap_or_else(|e| panic!("{e}"));
-        let questions = answer_all(tab, "i => i === 0 ? null : i % 2 === 0");
+        let questions = answer_all(&tab, "i => i === 0 ? null : i % 2 === 0");
+        // Every word of the quiz's frame, as shown or read out: its text outside code, the text its
+        // style sheet adds, and the labels and titles of its elements (the copy buttons' included).
+        // The quiz's own Markdown (prompts, options, answers, explanations) is left out: it comes
+        // from po/ko.po, which tests/translation.rs checks. The frame, in Korean, has no Latin word.
         let (english, done, answered): (Vec<String>, usize, usize) = tab
             .eval(
                 "const quiz = document.querySelector('section.quiz');
@@ -376,12 +359,6 @@ fn a_korean_quiz_page_shows_no_english_quiz_words_after_answering() {
                              .filter(feedback => feedback.textContent !== '').length];",
             )
             .unwrap_or_else(|e| panic!("{e}"));
-        (english, done, answered, questions)
-    }) else {
-        return;
-    };
-    let mut problems = Vec::new();
-    for (chapter, (english, done, answered, questions)) in chapters.iter().zip(read) {
         if !english.is_empty() {
             problems.push(format!("ko/{chapter}.html: {english:?}"));
         }
