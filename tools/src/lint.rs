@@ -450,6 +450,22 @@ pub fn check_compile_fail_codes(root: &Path) -> Vec<String> {
 /// Listings, catalog, chapters and documented outputs agree:
 /// every listing is catalogued and shown by its chapter, every output file belongs to a listing and
 /// is shown right under it.
+/// The names, without extension, of the files of `dir` that end in `.extension`.
+fn file_stems(dir: &Path, extension: &str) -> BTreeSet<String> {
+    fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|e| {
+            let path = e.path();
+            if path.extension()? != extension {
+                return None;
+            }
+            Some(path.file_stem()?.to_string_lossy().into_owned())
+        })
+        .collect()
+}
+
 /// Every listing has its `[[bin]]` entry in `listings/Cargo.toml`, with `test = false`: with
 /// `autobins = false` a file without one is never built, and `cargo test --workspace` would build
 /// a listing without `test = false` a second time, with the test harness, to run no test.
@@ -473,18 +489,7 @@ fn check_bin_entries(root: &Path) -> Vec<String> {
         Ok(manifest) => manifest,
         Err(e) => return vec![format!("cannot read listings/Cargo.toml: {e}")],
     };
-    let files: BTreeSet<String> = fs::read_dir(root.join(BIN_DIR))
-        .into_iter()
-        .flatten()
-        .flatten()
-        .filter_map(|e| {
-            let path = e.path();
-            if path.extension()? != "rs" {
-                return None;
-            }
-            Some(path.file_stem()?.to_string_lossy().into_owned())
-        })
-        .collect();
+    let files = file_stems(&root.join(BIN_DIR), "rs");
     let mut problems = Vec::new();
     for name in &files {
         let expected = format!("src/bin/{name}.rs");
@@ -520,18 +525,7 @@ pub fn check_catalog(root: &Path, catalog: &Catalog) -> Vec<String> {
         (Language::Rust, BIN_DIR, "rs"),
         (Language::Python, PYTHON_DIR, "py"),
     ] {
-        let programs: BTreeSet<String> = fs::read_dir(root.join(dir))
-            .into_iter()
-            .flatten()
-            .flatten()
-            .filter_map(|e| {
-                let path = e.path();
-                if path.extension()? != extension {
-                    return None;
-                }
-                Some(path.file_stem()?.to_string_lossy().into_owned())
-            })
-            .collect();
+        let programs = file_stems(&root.join(dir), extension);
         let catalogued: BTreeSet<String> = catalog
             .listings
             .iter()
