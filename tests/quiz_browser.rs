@@ -212,28 +212,28 @@ fn without_javascript_every_question_and_its_answer_are_readable() {
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
+/// Read from the browser tests' shared reading of every page (`browser::pages`), which looks at
+/// each chapter's quiz as the page loaded.
 #[test]
 fn no_code_in_a_quiz_has_a_run_button() {
-    let Some((site, _chromium, tab)) = open() else {
+    let Some(session) = crate::browser::session() else {
         return;
     };
+    let reads = crate::browser::pages::every_page_read(&session);
     let (mut quiz_code, mut rust_code, mut run_buttons) = (0, 0, 0);
     let mut problems = Vec::new();
     for page in chapter_pages() {
-        tab.load(&site.url(&page)).unwrap_or_else(|e| panic!("{e}"));
-        // mdBook's script puts a Run button on every `pre.playground`; the listings outside the
-        // quiz keep theirs, which shows that this looks for the buttons where mdBook puts them.
-        let (code, rust, runnable, elsewhere): (usize, usize, usize, usize) = tab
-            .eval(
-                "const quiz = document.querySelector('section.quiz');
-                 return [quiz.querySelectorAll('pre > code').length,
-                         quiz.querySelectorAll('code.language-rust').length,
-                         Array.from(quiz.querySelectorAll('pre')).filter(pre =>
-                             pre.matches('.playground') || pre.querySelector('.play-button')).length,
-                         document.querySelectorAll('.play-button').length
-                             - quiz.querySelectorAll('.play-button').length];",
-            )
-            .unwrap_or_else(|e| panic!("{e}"));
+        let Some(read) = reads
+            .iter()
+            .find(|r| r.page == page && r.width == crate::browser::pages::WIDTHS[0])
+        else {
+            problems.push(format!("{page} was not read at desktop width"));
+            continue;
+        };
+        let Some((code, rust, runnable, elsewhere)) = read.quiz_code else {
+            problems.push(format!("{page} has no quiz"));
+            continue;
+        };
         if runnable != 0 {
             problems.push(format!(
                 "{page}: {runnable} code blocks of the quiz can be run, which gives their answers away"

@@ -12,7 +12,10 @@ use book_tools::browser;
 use book_tools::browser::axe;
 use book_tools::browser::chrome::{Load, Page};
 
-use super::{CODE_WIDER_THAN_COLUMN, OVERFLOWING, Session, every_page_of_every_edition};
+use super::{
+    CODE_WIDER_THAN_COLUMN, OVERFLOWING, QUIZ_CODE, READ_LISTINGS, Session, ShownListing,
+    every_page_of_every_edition,
+};
 
 /// The widths every page is read at: a desktop and a small phone.
 pub const WIDTHS: [u32; 2] = [1280, 375];
@@ -34,6 +37,12 @@ pub struct Read {
     pub compile_fail_marks: Vec<String>,
     /// Per timeline: its listing, smallest gap between marks of a lane, narrowest bar (px).
     pub timelines: Vec<(String, Option<f64>, Option<f64>)>,
+    /// Every captioned listing as shown, on the English book's pages at desktop width (read after
+    /// the measures above: it opens the folded Python counterparts).
+    pub listings: Vec<ShownListing>,
+    /// On a chapter's page at desktop width, its quiz's code blocks: how many, how many of Rust,
+    /// how many a reader could run, and the Run buttons of the page outside the quiz.
+    pub quiz_code: Option<(usize, usize, usize, usize)>,
     /// Code blocks wider than their column, folded ones opened (read last: it opens them).
     pub code_too_wide: Vec<String>,
     /// `<html lang>` and the page's title.
@@ -45,7 +54,7 @@ pub struct Read {
     /// What the page requested and logged while it loaded (a first load: the tab's cache is off).
     pub load: Load,
     /// What axe-core found, in each theme it ran in; `None` without axe-core.
-    pub axe: Option<Vec<Checked>>,
+    pub(super) axe: Option<Vec<Checked>>,
 }
 
 /// Every page of every edition (the print pages included) at every width, read once for the whole
@@ -125,6 +134,18 @@ fn read_page(session: &Session, tab: &Page, axe: Option<&str>, name: &str, width
         )
         .unwrap_or_else(|e| panic!("{name}: {e}"))
     };
+    let quiz_code = if phone {
+        None
+    } else {
+        tab.eval(QUIZ_CODE)
+            .unwrap_or_else(|e| panic!("{name}: {e}"))
+    };
+    let listings = if phone || super::edition_of(name).is_some() || name.ends_with("print.html") {
+        Vec::new()
+    } else {
+        tab.eval(READ_LISTINGS)
+            .unwrap_or_else(|e| panic!("{name}: {e}"))
+    };
     let code_too_wide = if phone {
         Vec::new()
     } else {
@@ -140,6 +161,8 @@ fn read_page(session: &Session, tab: &Page, axe: Option<&str>, name: &str, width
         overflowing,
         compile_fail_marks,
         timelines,
+        listings,
+        quiz_code,
         code_too_wide,
         lang,
         title,
