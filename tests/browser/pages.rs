@@ -1,7 +1,8 @@
 //! Every page read once at each width, in parallel tabs of one browser, for the tests that only
 //! look at pages as they load: what they request and log, where their language switch leads, what
 //! overflows, which code blocks are too wide, how `compile_fail` blocks are marked, how big
-//! timeline marks and bars are drawn. Each of those tests checks its own part of the one reading,
+//! timeline marks and bars are drawn, what each listing's caption and buttons show, whether a quiz's
+//! code can be run. Each of those tests checks its own part of the one reading,
 //! so a page is loaded twice (once per width) instead of once per test and width, and screenshots
 //! of every page are taken on the way when asked for (`$BROWSER_SCREENSHOTS`).
 
