@@ -724,9 +724,18 @@ pub fn check_html_links(html_dir: &Path) -> Vec<String> {
             (path, text)
         })
         .collect();
-    let ids_of = |text: &str| -> BTreeSet<String> {
-        ID.captures_iter(text).map(|c| c[1].to_owned()).collect()
-    };
+    // Each page's ids, read once: a long page (print.html) is the target of hundreds of links.
+    let ids: BTreeMap<&PathBuf, BTreeSet<&str>> = pages
+        .iter()
+        .map(|(path, text)| {
+            let ids = ID
+                .captures_iter(text)
+                .filter_map(|c| c.get(1))
+                .map(|m| m.as_str())
+                .collect();
+            (path, ids)
+        })
+        .collect();
     let mut problems = Vec::new();
     for (page, text) in &pages {
         // mdBook's 404 page links relative to the site root, wherever it is served from.
@@ -765,13 +774,12 @@ pub fn check_html_links(html_dir: &Path) -> Vec<String> {
                 ));
                 continue;
             }
-            if let Some(fragment) = fragment.filter(|f| !f.is_empty()) {
-                let target_text = pages.get(&target).cloned().unwrap_or_default();
-                if !ids_of(&target_text).contains(fragment) {
-                    problems.push(format!(
-                        "{page_name}: link `{link}` points to a missing #{fragment}"
-                    ));
-                }
+            if let Some(fragment) = fragment.filter(|f| !f.is_empty())
+                && !ids.get(&target).is_some_and(|ids| ids.contains(fragment))
+            {
+                problems.push(format!(
+                    "{page_name}: link `{link}` points to a missing #{fragment}"
+                ));
             }
         }
     }

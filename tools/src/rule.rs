@@ -5,7 +5,8 @@
 //! depend on timing (masked, with bounds), lines that repeat a varying number of times, and detached
 //! threads that may be cut off anywhere when `main` returns.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::{LazyLock, Mutex};
 
 use regex::Regex;
 use serde::Deserialize;
@@ -111,8 +112,20 @@ pub struct Compiled<'r> {
     repeats: Vec<(Regex, &'r Repeat)>,
 }
 
+/// Compiles `pattern` once per process. A rule is checked against every run of its listing, some
+/// fifty times in a test run, and compiling its patterns each time cost more CPU than the checks;
+/// a clone shares the compiled program.
 fn regex(pattern: &str) -> Result<Regex, String> {
-    Regex::new(pattern).map_err(|e| format!("bad pattern `{pattern}`: {e}"))
+    static COMPILED: LazyLock<Mutex<HashMap<String, Regex>>> = LazyLock::new(Mutex::default);
+    if let Some(re) = COMPILED.lock().expect("never poisoned").get(pattern) {
+        return Ok(re.clone());
+    }
+    let re = Regex::new(pattern).map_err(|e| format!("bad pattern `{pattern}`: {e}"))?;
+    COMPILED
+        .lock()
+        .expect("never poisoned")
+        .insert(pattern.to_owned(), re.clone());
+    Ok(re)
 }
 
 impl Rule {
