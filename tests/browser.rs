@@ -76,7 +76,7 @@ pub(crate) fn session() -> Option<Session> {
             SAID.call_once(|| {
                 book_tools::skip::announce(
                     "the browser tests",
-                    "Chromium not found (install Debian's `chromium`, or set $CHROMIUM); \
+                    "Chromium not found (install Debian's `chromium-headless-shell` or `chromium`, or set $CHROMIUM); \
                      under CI=true this is a failure",
                 );
             });

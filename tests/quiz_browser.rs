@@ -30,7 +30,7 @@ fn site() -> Option<&'static (Site, PathBuf)> {
             SAID.call_once(|| {
                 book_tools::skip::announce(
                     "the quiz browser tests",
-                    "Chromium not found (install Debian's `chromium`, or set $CHROMIUM); \
+                    "Chromium not found (install Debian's `chromium-headless-shell` or `chromium`, or set $CHROMIUM); \
                      under CI=true this is a failure",
                 );
             });

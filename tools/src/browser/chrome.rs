@@ -19,11 +19,17 @@ use headless_chrome::{Browser, LaunchOptions, Tab};
 use serde::de::DeserializeOwned;
 
 /// Where Chromium is: `$CHROMIUM` if set, else the usual Debian and Ubuntu paths.
+///
+/// Chromium's headless shell (Debian's `chromium-headless-shell`) comes first: it is the same
+/// Blink, with the same layout, styles and scripts, but without the desktop browser around it,
+/// and the browser tests use about a third less CPU in it. The binary is named, not Debian's
+/// `/usr/bin` wrapper script, so that stopping the browser stops Chromium itself.
 pub fn find_chromium() -> Option<PathBuf> {
     if let Some(path) = std::env::var_os("CHROMIUM") {
         return Some(PathBuf::from(path));
     }
     [
+        "/usr/lib/chromium/chromium-headless-shell",
         "/usr/bin/chromium",
         "/usr/bin/chromium-browser",
         "/usr/bin/google-chrome",

@@ -53,7 +53,7 @@ pub fn chromium_or_skip() -> Result<Option<PathBuf>, String> {
     match chrome::find_chromium() {
         Some(path) => Ok(Some(path)),
         None if std::env::var("CI").is_ok_and(|v| v == "true") => Err(
-            "CI=true but Chromium is missing: install Debian's `chromium` (see .ci/run) or set $CHROMIUM"
+            "CI=true but Chromium is missing: install Debian's `chromium-headless-shell` or `chromium` (see .ci/run) or set $CHROMIUM"
                 .to_owned(),
         ),
         None => Ok(None),
