@@ -30,8 +30,10 @@ fn site() -> Option<&'static (Site, PathBuf)> {
             SAID.call_once(|| {
                 book_tools::skip::announce(
                     "the quiz browser tests",
-                    "Chromium not found (install Debian's `chromium-headless-shell` or `chromium`, or set $CHROMIUM); \
-                     under CI=true this is a failure",
+                    &format!(
+                        "Chromium not found ({}); under CI=true this is a failure",
+                        book_tools::browser::INSTALL_CHROMIUM
+                    ),
                 );
             });
             None

@@ -16,7 +16,7 @@ fn main() -> ExitCode {
     let root = repo_root();
     let result = (|| -> Result<String, String> {
         let chromium = browser::chrome::find_chromium()
-            .ok_or("Chromium not found: install Debian's `chromium-headless-shell` or `chromium`, or set $CHROMIUM")?;
+            .ok_or(format!("Chromium not found: {}", browser::INSTALL_CHROMIUM))?;
         let site = Site::serve(&browser::build_book(&root)?)?;
         let chromium = Chromium::launch(&chromium)?;
         let tab = chromium.page()?;

@@ -47,15 +47,18 @@ pub fn summary_pages(root: &Path) -> Result<Vec<SummaryPage>, String> {
         .collect())
 }
 
+/// What to do when no Chromium is found ([`chrome::find_chromium`]).
+pub const INSTALL_CHROMIUM: &str =
+    "install Debian's `chromium-headless-shell` or `chromium` (as .ci/run does), or set $CHROMIUM";
+
 /// Where Chromium is, `None` when it is missing and that is allowed: locally, browser tests are
 /// skipped without it; under CI (`CI=true`) a missing browser is an error.
 pub fn chromium_or_skip() -> Result<Option<PathBuf>, String> {
     match chrome::find_chromium() {
         Some(path) => Ok(Some(path)),
-        None if std::env::var("CI").is_ok_and(|v| v == "true") => Err(
-            "CI=true but Chromium is missing: install Debian's `chromium-headless-shell` or `chromium` (see .ci/run) or set $CHROMIUM"
-                .to_owned(),
-        ),
+        None if std::env::var("CI").is_ok_and(|v| v == "true") => Err(format!(
+            "CI=true but Chromium is missing: {INSTALL_CHROMIUM}"
+        )),
         None => Ok(None),
     }
 }
